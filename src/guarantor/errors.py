@@ -1,0 +1,97 @@
+"""One error tree for the whole package.
+
+Every failure a user can cause or meet is a ``GuarantorError`` subclass whose
+message names the file, the line and what was expected. The CLI maps them to
+exit codes in one place (``guarantor.cli.app``); the web layer will map them to
+HTTP statuses from the same ``exit_code``/``http_status`` attributes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "ConfigurationError",
+    "GuarantorError",
+    "IngestError",
+    "InputError",
+    "NotFoundError",
+    "StoreError",
+    "UsageError",
+    "ValidationError",
+]
+
+
+class GuarantorError(Exception):
+    """Base of every error guarantor raises on purpose."""
+
+    exit_code: int = 1
+    http_status: int = 500
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: str | int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+            if self.column is not None:
+                where += f" (column {self.column})"
+            where += ": "
+        return f"{where}{self.message}"
+
+
+class UsageError(GuarantorError):
+    """The command was called wrongly (bad option value, missing argument)."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class ConfigurationError(GuarantorError):
+    """Settings, database URL or scenario cannot be used as given."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class InputError(GuarantorError):
+    """An input file cannot be read or is not what was expected."""
+
+    exit_code = 1
+    http_status = 422
+
+
+class ValidationError(InputError):
+    """A row or field of an input file breaks the schema."""
+
+
+class IngestError(InputError):
+    """One document of a batch could not be ingested; the rest go on."""
+
+
+class NotFoundError(GuarantorError):
+    """A named thing (actor, instrument, document) does not exist."""
+
+    exit_code = 1
+    http_status = 404
+
+
+class StoreError(GuarantorError):
+    """The database refused or failed an operation."""
+
+    exit_code = 1
+    http_status = 503

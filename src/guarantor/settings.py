@@ -1,0 +1,94 @@
+"""One settings table: name, default, help and where the default comes from.
+
+Settings are read, in increasing priority, from the defaults below, the
+environment (``GUARANTOR_<NAME>``), and explicit overrides (CLI options,
+scenario files). ``tests/test_settings.py`` checks that each is documented.
+Model parameters that a scenario changes (belief weights, usability factors)
+live with the scenario; this table holds what shapes a whole installation.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guarantor.errors import ConfigurationError
+
+__all__ = ["SETTINGS", "Setting", "Settings", "default_db_url", "load_settings"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    source: str
+
+
+def _data_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "guarantor"
+
+
+def default_db_url() -> str:
+    """SQLite file under ``$XDG_DATA_HOME/guarantor`` (``~/.local/share/guarantor``)."""
+    return f"sqlite:///{_data_home() / 'guarantor.db'}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        None,
+        "Database URL. SQLite file by default; postgresql+psycopg://user@host/db for PostgreSQL.",
+        "default: sqlite file at $XDG_DATA_HOME/guarantor/guarantor.db (~/.local/share/...)",
+    ),
+    Setting(
+        "max_file_bytes",
+        20_000_000,
+        "Largest input file ingest accepts; bigger files are refused with a clear error.",
+        "project choice: 20 MB is far above any news article or official text",
+    ),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        "Jaccard similarity of word shingles above which two documents are one story.",
+        "project choice; syndicated copies of one wire story typically share >90% shingles",
+    ),
+    Setting(
+        "commit_every",
+        200,
+        "Documents per commit when ingesting JSONL batches (each document stays atomic).",
+        "project choice: keeps memory flat and the WAL small",
+    ),
+)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db: str | None = Field(default=None)
+    max_file_bytes: int = Field(default=20_000_000, gt=0)
+    near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
+    commit_every: int = Field(default=200, gt=0)
+
+    @property
+    def db_url(self) -> str:
+        return self.db or default_db_url()
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults, then ``GUARANTOR_<NAME>`` environment variables, then overrides."""
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        env = os.environ.get(f"GUARANTOR_{setting.name.upper()}")
+        if env is not None and env != "":
+            values[setting.name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except Exception as exc:  # pydantic's message names the field
+        raise ConfigurationError(f"invalid setting: {exc}") from exc

@@ -1,0 +1,32 @@
+"""Fixtures shared by every test module."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """The project's ``shared/`` folder: ``$GUARANTOR_SHARED`` or ``../shared``."""
+    return Path(os.environ.get("GUARANTOR_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``shared/corpus``; tests that read the real articles skip where it is absent."""
+    path = shared_dir() / "corpus"
+    if not (path / "gold").is_dir():
+        pytest.skip(f"shared corpus not found at {path} (set GUARANTOR_SHARED to its parent)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    path = shared_dir() / "reference"
+    if not path.is_dir():
+        pytest.skip(f"shared reference data not found at {path}")
+    return path
