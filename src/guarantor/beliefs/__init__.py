@@ -1,0 +1,1 @@
+"""guarantor.beliefs."""
