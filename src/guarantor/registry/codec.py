@@ -1,0 +1,261 @@
+"""Reading and writing registry rows as CSV, YAML or JSON, with line numbers.
+
+CSV cells hold scalars; a list of plain values is written ``a;b;c`` (or as
+JSON when a value would be ambiguous) and nested rows (an instrument's
+obligations) as JSON. YAML and JSON hold the rows as they are. A file is
+either a list of rows or ``{kind: <kind>, rows: [...]}``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+from pydantic import BaseModel
+
+from guarantor.errors import InputError, ValidationError
+from guarantor.registry.tables import KINDS, Table, table_for
+
+__all__ = [
+    "RawRow",
+    "check_rows",
+    "dump_rows",
+    "file_kind",
+    "read_raw",
+    "read_rows",
+]
+
+FORMATS = ("csv", "yaml", "json")
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One row as read, before validation: where it starts and where its keys are."""
+
+    line: int
+    values: dict[str, Any]
+    key_lines: dict[str, int]
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "yml":
+        return "yaml"
+    if suffix not in FORMATS:
+        raise InputError(
+            f"expected a .csv, .yaml, .yml or .json file, got {path.name!r}", path=path
+        )
+    return suffix
+
+
+def _scalar_kind(annotation: Any) -> str:
+    """'list' for tuples of plain values, 'json' for nested rows, 'scalar' otherwise."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _scalar_kind(args[0]) if len(args) == 1 else "scalar"
+    if origin in (tuple, list):
+        element = typing.get_args(annotation)[0]
+        plain = isinstance(element, type) and issubclass(element, str | Enum | int | float)
+        return "list" if plain else "json"
+    if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return "json"
+    return "scalar"
+
+
+def _decode_cell(cell: str, kind: str) -> Any:
+    if kind == "json" or (kind == "list" and cell.startswith("[")):
+        return json.loads(cell)
+    if kind == "list":
+        return [part.strip() for part in cell.split(";")]
+    return cell
+
+
+def _read_csv(path: Path, text: str, table: Table) -> list[RawRow]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    unknown = [c for c in reader.fieldnames or [] if c not in table.model.model_fields]
+    if unknown:
+        raise ValidationError(
+            f"unknown column; expected some of: {', '.join(table.columns)}",
+            path=path,
+            line=1,
+            column=unknown[0],
+        )
+    kinds = {n: _scalar_kind(f.annotation) for n, f in table.model.model_fields.items()}
+    rows, start = [], 2
+    for record in reader:
+        values: dict[str, Any] = {}
+        for name, cell in record.items():
+            if name is None or cell is None or cell == "":
+                continue
+            try:
+                values[name] = _decode_cell(cell, kinds[name])
+            except json.JSONDecodeError as exc:
+                raise ValidationError(
+                    f"expected JSON in this cell ({exc.msg})", path=path, line=start, column=name
+                ) from exc
+        rows.append(RawRow(start, values, {}))
+        start = reader.line_num + 1
+    return rows
+
+
+def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ValidationError(f"not valid YAML: {exc}", path=path, line=line) from exc
+    kind = None
+    if isinstance(data, dict) and isinstance(node, yaml.MappingNode):
+        kind = data.get("kind")
+        data = data.get("rows")
+        node = next((v for k, v in node.value if k.value == "rows"), None)
+    if data is None:
+        return kind, []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        raise ValidationError("expected a list of rows or {kind: ..., rows: [...]}", path=path)
+    rows = []
+    for item, item_node in zip(data, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
+            raise ValidationError("expected a mapping of column: value", path=path, line=line)
+        key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
+        rows.append(RawRow(line, {str(k): v for k, v in item.items()}, key_lines))
+    return kind, rows
+
+
+def _json_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    kind = None
+    if isinstance(data, dict):
+        kind, data = data.get("kind"), data.get("rows", [])
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise ValidationError("expected a list of rows or {kind: ..., rows: [...]}", path=path)
+    return kind, [RawRow(i + 1, dict(r), {}) for i, r in enumerate(data)]
+
+
+def file_kind(path: Path, declared: str | None, given: str | None) -> Table:
+    """The table a file holds: ``--kind``, else the file's ``kind:``, else its name."""
+    kind = given or declared or path.stem.split(".")[0]
+    if kind not in KINDS:
+        raise InputError(
+            f"cannot tell which registry table this is ({kind!r}); name the file "
+            f"<kind>.csv, add 'kind:' to it, or pass --kind (one of {', '.join(KINDS)})",
+            path=path,
+        )
+    return table_for(kind)
+
+
+def read_raw(path: Path, kind: str | None = None) -> tuple[Table, list[RawRow]]:
+    """Parse ``path`` into unvalidated rows with their line numbers."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("expected UTF-8 text", path=path) from exc
+    fmt = _format_of(path)
+    if fmt == "csv":
+        table = file_kind(path, None, kind)
+        return table, _read_csv(path, text, table)
+    declared, rows = _yaml_rows(path, text) if fmt == "yaml" else _json_rows(path, text)
+    return file_kind(path, declared, kind), rows
+
+
+def _problem(path: Path, raw: RawRow, exc: pydantic.ValidationError) -> ValidationError:
+    error = exc.errors()[0]
+    loc = [str(p) for p in error["loc"]]
+    column = loc[0] if loc else None
+    line = raw.key_lines.get(column, raw.line) if column else raw.line
+    got = f" (got {error['input']!r})" if column and not isinstance(error["input"], dict) else ""
+    where = ".".join(loc)
+    return ValidationError(
+        f"{where or 'row'}: {error['msg']}{got}", path=path, line=line, column=column
+    )
+
+
+def check_rows(
+    path: Path, table: Table, raw_rows: Sequence[RawRow]
+) -> tuple[list[BaseModel], list[ValidationError]]:
+    """Validate every row; collect all problems instead of stopping at the first."""
+    rows: list[BaseModel] = []
+    problems: list[ValidationError] = []
+    seen: dict[str, int] = {}
+    for raw in raw_rows:
+        try:
+            row = table.model.model_validate(raw.values)
+        except pydantic.ValidationError as exc:
+            problems.append(_problem(path, raw, exc))
+            continue
+        key = table.key(row)
+        if key in seen:
+            problems.append(
+                ValidationError(
+                    f"duplicate id {key!r}; first seen on line {seen[key]}; expected unique ids",
+                    path=path,
+                    line=raw.line,
+                )
+            )
+            continue
+        seen[key] = raw.line
+        rows.append(row)
+    return rows, problems
+
+
+def read_rows(path: Path, kind: str | None = None) -> tuple[Table, list[BaseModel]]:
+    """Read and validate a whole file; the first problem is raised, nothing half-read."""
+    table, raw_rows = read_raw(path, kind)
+    rows, problems = check_rows(path, table, raw_rows)
+    if problems:
+        raise problems[0]
+    return table, rows
+
+
+def _encode_cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if kind == "list":
+        parts = [str(v) for v in value]
+        ambiguous = any(not p or ";" in p or p != p.strip() for p in parts)
+        if ambiguous or (parts and parts[0].startswith("[")):
+            return json.dumps(parts, ensure_ascii=False)
+        return ";".join(parts)
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def dump_rows(rows: Iterable[BaseModel], table: Table, fmt: str, *, with_kind: bool = True) -> str:
+    """Rows as CSV, YAML or JSON text that ``read_rows`` reads back unchanged."""
+    data = [r.model_dump(mode="json") for r in rows]
+    if fmt == "csv":
+        kinds = {n: _scalar_kind(f.annotation) for n, f in table.model.model_fields.items()}
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=table.columns, lineterminator="\n")
+        writer.writeheader()
+        for row in data:
+            writer.writerow({k: _encode_cell(v, kinds[k]) for k, v in row.items()})
+        return buffer.getvalue()
+    payload: Any = {"kind": table.kind, "rows": data} if with_kind else data
+    if fmt == "yaml":
+        return yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100)
+    if fmt == "json":
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
