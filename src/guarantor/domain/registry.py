@@ -196,6 +196,7 @@ class Instrument(_Row):
     obligations: tuple[Obligation, ...] = ()
     signed: date | None = Field(default=None, description="signing date; None for proposals")
     in_force: date | None = Field(default=None, description="when it applies, if known")
+    proposed_on: date | None = Field(default=None, description="when a proposal was floated")
     duration_years: int | None = Field(default=None, ge=0)
     end_conditions: tuple[str, ...] = ()
     legally_binding: bool = False

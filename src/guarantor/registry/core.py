@@ -98,9 +98,8 @@ class Registry:
     def as_of(self, day: date) -> Registry:
         """The registry as it stood on ``day``.
 
-        Instruments in force (proposals kept if already floated: ``signed`` is
-        None for them, so they stay as proposals), pledges made, positions
-        stated and deployments begun by then.
+        Instruments in force and proposals already floated, pledges made,
+        positions stated and deployments under way by then.
         """
         return replace(
             self,
@@ -138,8 +137,7 @@ class Registry:
 
 def _known_on(instrument: Instrument, day: date) -> bool:
     if instrument.kind is InstrumentKind.PROPOSAL:
-        floated = instrument.in_force or instrument.signed
-        return floated is None or floated <= day
+        return instrument.proposed_on is None or instrument.proposed_on <= day
     return instrument.in_force_on(day)
 
 
