@@ -1,0 +1,1 @@
+"""Report data objects: built from the models, rendered by the CLI (and later HTML/API)."""
