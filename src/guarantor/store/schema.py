@@ -7,6 +7,7 @@ Changing a table means a new migration under ``store/migrations/versions``;
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -20,7 +21,16 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["documents", "ingest_failures", "ingest_runs", "metadata", "outlets", "positions"]
+__all__ = [
+    "document_bands",
+    "documents",
+    "ingest_failures",
+    "ingest_runs",
+    "metadata",
+    "outlet_aliases",
+    "outlets",
+    "positions",
+]
 
 metadata = MetaData(
     naming_convention={
@@ -118,4 +128,31 @@ ingest_failures = Table(
     Column("source", Text, nullable=False),
     Column("line", Integer, nullable=True),
     Column("message", Text, nullable=False),
+)
+
+outlet_aliases = Table(
+    "outlet_aliases",
+    metadata,
+    Column("alias", String(200), primary_key=True, comment="normalised name or domain"),
+    Column(
+        "outlet_key",
+        String(200),
+        ForeignKey("outlets.key", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Index("ix_outlet_aliases_outlet_key", "outlet_key"),
+)
+
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("band", Integer, primary_key=True, comment="index of the MinHash LSH band"),
+    Column("bucket", BigInteger, nullable=False, comment="hash of the band's MinHash values"),
+    Index("ix_document_bands_band_bucket", "band", "bucket"),
 )

@@ -1,0 +1,132 @@
+"""Read queries: documents, positions and the documents-per-outlet-and-month count."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, select
+
+from guarantor.domain import Grade
+from guarantor.store.records import StoredDocument, StoredPosition
+from guarantor.store.schema import documents, outlets, positions
+
+__all__ = [
+    "document_from_row",
+    "documents_query",
+    "month_counts",
+    "position_from_row",
+    "positions_query",
+]
+
+
+def _dated(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if since is not None:
+        clauses.append(documents.c.published >= since)
+    if until is not None:
+        clauses.append(documents.c.published <= until)
+    return clauses
+
+
+def documents_query(
+    *, outlet_key: str | None, since: date | None, until: date | None
+) -> Select[Any]:
+    query = (
+        select(documents, outlets.c.name.label("outlet_name"))
+        .select_from(documents.outerjoin(outlets, documents.c.outlet_key == outlets.c.key))
+        .where(*_dated(since, until))
+        .order_by(documents.c.id)
+    )
+    if outlet_key is not None:
+        query = query.where(documents.c.outlet_key == outlet_key)
+    return query
+
+
+def document_from_row(row: Any) -> StoredDocument:
+    return StoredDocument(
+        id=row.id,
+        source=row.source,
+        text=row.text,
+        content_hash=row.content_hash,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet_name,
+        published=row.published,
+        language=row.language,
+        outlet_key=row.outlet_key,
+        cluster_id=row.cluster_id,
+        run_id=row.run_id,
+        n_chars=row.n_chars,
+        ingested_at=row.ingested_at,
+    )
+
+
+def positions_query(
+    *,
+    actor: str | None,
+    option: str | None,
+    stance: str | None,
+    since: date | None,
+    until: date | None,
+) -> Select[Any]:
+    query = (
+        select(
+            positions,
+            documents.c.source,
+            documents.c.cluster_id,
+            documents.c.outlet_key,
+            documents.c.published,
+        )
+        .select_from(positions.join(documents, positions.c.document_id == documents.c.id))
+        .where(*_dated(since, until))
+        .order_by(positions.c.id)
+    )
+    for column, value in (
+        (positions.c.actor, actor),
+        (positions.c.option, option),
+        (positions.c.stance, stance),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    return query
+
+
+def position_from_row(row: Any) -> StoredPosition:
+    return StoredPosition(
+        document=row.source,
+        actor=row.actor,
+        option=row.option,
+        stance=row.stance,
+        conditions=tuple(json.loads(row.conditions or "[]")),
+        speaker=row.speaker,
+        claimed_by=row.claimed_by,
+        reported_by=row.reported_by,
+        analysis=bool(row.analysis),
+        quote=row.quote,
+        start=row.start_offset,
+        end=row.end_offset,
+        stated_on=row.stated_on,
+        grade=Grade(reliability=row.reliability, credibility=row.credibility),
+        extractor=row.extractor,
+        document_id=row.document_id,
+        cluster_id=row.cluster_id,
+        outlet_key=row.outlet_key,
+        published=row.published,
+    )
+
+
+def month_counts(connection: Connection) -> list[dict[str, Any]]:
+    """Documents per outlet and month ('YYYY-MM'), aggregated by the database."""
+    if connection.dialect.name == "postgresql":
+        month = func.to_char(documents.c.published, "YYYY-MM").label("month")
+    else:
+        month = func.strftime("%Y-%m", documents.c.published).label("month")
+    count = func.count(documents.c.id).label("documents")
+    rows = connection.execute(
+        select(documents.c.outlet_key, month, count)
+        .group_by(documents.c.outlet_key, month)
+        .order_by(documents.c.outlet_key.asc().nulls_last(), month.asc().nulls_last())
+    ).all()
+    return [{"outlet": r.outlet_key, "month": r.month, "documents": r.documents} for r in rows]

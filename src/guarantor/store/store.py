@@ -1,0 +1,317 @@
+"""The store: one narrow interface over SQLite (default) or PostgreSQL.
+
+Every write of a document is atomic: its row, its positions and its
+near-duplicate bands land together or not at all. ``batch`` groups many
+documents into fewer commits (each document inside its own savepoint) so a
+long ingest stays fast and a kill loses at most the open batch, never half
+a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, RootTransaction, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from guarantor.domain import Document, Position
+from guarantor.errors import StoreError, UsageError
+from guarantor.store import queries
+from guarantor.store.engine import make_engine
+from guarantor.store.migrate import upgrade
+from guarantor.store.outlets import GRADES, normalise_outlet, resolve_outlet, seed_outlets
+from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
+from guarantor.store.schema import ingest_failures, ingest_runs, outlets
+from guarantor.store.writer import existing_document, new_id, write_document
+
+__all__ = ["Store"]
+
+DEFAULT_RELIABILITY = "F"
+
+
+class _Batch:
+    """An open transaction shared by many documents, committed every ``commit_every``."""
+
+    def __init__(self, connection: Connection, commit_every: int) -> None:
+        self.connection = connection
+        self.commit_every = commit_every
+        self.transaction: RootTransaction = connection.begin()
+        self.pending = 0
+
+    def written(self) -> None:
+        self.pending += 1
+        if self.pending >= self.commit_every:
+            self.commit()
+
+    def commit(self) -> None:
+        self.transaction.commit()
+        self.transaction = self.connection.begin()
+        self.pending = 0
+
+
+class Store:
+    """Documents, positions, outlets and ingest runs. Open with ``Store.open(url)``."""
+
+    def __init__(self, engine: Engine, *, near_duplicate_threshold: float = 0.8) -> None:
+        self.engine = engine
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self._batch: _Batch | None = None
+
+    @classmethod
+    def open(cls, url: str, *, near_duplicate_threshold: float = 0.8) -> Store:
+        """Connect, migrate to the newest schema and seed the bundled outlet grades."""
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+            with engine.begin() as connection:
+                seed_outlets(connection)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open the database {_safe(url)}: {_reason(exc)}") from exc
+        return cls(engine, near_duplicate_threshold=near_duplicate_threshold)
+
+    def close(self) -> None:
+        if self._batch is not None:
+            self._batch.transaction.rollback()
+            self._batch.connection.close()
+            self._batch = None
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------
+
+    @contextmanager
+    def batch(self, commit_every: int = 200) -> Iterator[None]:
+        """Share one transaction between writes, committing every ``commit_every`` documents."""
+        if self._batch is not None:
+            yield
+            return
+        connection = self.engine.connect()
+        self._batch = _Batch(connection, commit_every)
+        try:
+            yield
+            self._batch.transaction.commit()
+        except BaseException:
+            self._batch.transaction.rollback()
+            raise
+        finally:
+            connection.close()
+            self._batch = None
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection inside its own transaction, or a savepoint of the open batch."""
+        try:
+            if self._batch is not None:
+                with self._batch.connection.begin_nested():
+                    yield self._batch.connection
+            else:
+                with self.engine.begin() as connection:
+                    yield connection
+        except OperationalError as exc:
+            raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        if self._batch is not None:
+            yield self._batch.connection
+            return
+        with self.engine.connect() as connection:
+            yield connection
+
+    # -- ingest runs --------------------------------------------------------
+
+    def begin_run(self, extractor: str | None) -> int:
+        with self._write() as connection:
+            result = connection.execute(
+                ingest_runs.insert().values(
+                    started_at=datetime.now(UTC), status="running", extractor=extractor
+                )
+            )
+            return new_id(result)
+
+    def finish_run(
+        self, run_id: int, *, status: str, stored: int, duplicates: int, failed: int
+    ) -> None:
+        with self._write() as connection:
+            connection.execute(
+                ingest_runs.update()
+                .where(ingest_runs.c.id == run_id)
+                .values(
+                    finished_at=datetime.now(UTC),
+                    status=status,
+                    stored=stored,
+                    duplicates=duplicates,
+                    failed=failed,
+                )
+            )
+        if self._batch is not None:
+            self._batch.commit()
+
+    def record_failure(self, run_id: int, source: str, line: int | None, message: str) -> None:
+        with self._write() as connection:
+            connection.execute(
+                ingest_failures.insert().values(
+                    run_id=run_id, source=source, line=line, message=message
+                )
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self._read() as connection:
+            rows = connection.execute(select(ingest_runs).order_by(ingest_runs.c.id)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        query = select(ingest_failures).order_by(ingest_failures.c.id)
+        if run_id is not None:
+            query = query.where(ingest_failures.c.run_id == run_id)
+        with self._read() as connection:
+            return [dict(r._mapping) for r in connection.execute(query).all()]
+
+    # -- documents ----------------------------------------------------------
+
+    def add_document(
+        self, doc: Document, positions: Sequence[Position], run_id: int | None
+    ) -> AddResult:
+        """Store ``doc`` and its positions in one transaction; a known hash is a duplicate."""
+        try:
+            with self._write() as connection:
+                result = write_document(
+                    connection,
+                    doc,
+                    positions,
+                    run_id,
+                    threshold=self.near_duplicate_threshold,
+                )
+        except IntegrityError as exc:  # another writer stored the same text first
+            with self._read() as connection:
+                existing = existing_document(connection, doc.content_hash)
+            if existing is None:
+                raise StoreError(f"{doc.source}: cannot store document: {_reason(exc)}") from exc
+            return existing
+        if self._batch is not None and result.status == "stored":
+            self._batch.written()
+        return result
+
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Iterator[StoredDocument]:
+        """Stored documents in id order, streamed; ``outlet`` is a name, domain or key."""
+        with self._read() as connection:
+            outlet_key = None
+            if outlet is not None:
+                outlet_key = resolve_outlet(connection, outlet) or normalise_outlet(outlet)
+            query = queries.documents_query(outlet_key=outlet_key, since=since, until=until)
+            result = connection.execution_options(yield_per=500).execute(query)
+            for row in result:
+                yield queries.document_from_row(row)
+
+    def positions(
+        self,
+        *,
+        actor: str | None = None,
+        option: str | None = None,
+        stance: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Iterator[StoredPosition]:
+        """Stored positions with their document's cluster, outlet and date, streamed."""
+        query = queries.positions_query(
+            actor=actor, option=option, stance=stance, since=since, until=until
+        )
+        with self._read() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query):
+                yield queries.position_from_row(row)
+
+    def documents_by_outlet_month(self) -> list[dict[str, Any]]:
+        with self._read() as connection:
+            return queries.month_counts(connection)
+
+    # -- outlets ------------------------------------------------------------
+
+    def outlets(self) -> list[Outlet]:
+        with self._read() as connection:
+            rows = connection.execute(select(outlets).order_by(outlets.c.key)).all()
+        return [Outlet(**r._mapping) for r in rows]
+
+    def set_outlet(
+        self,
+        key: str,
+        *,
+        name: str | None = None,
+        reliability: str,
+        note: str | None = None,
+    ) -> Outlet:
+        """Grade an outlet (adding it when new); the bundled defaults never overwrite this."""
+        grade = reliability.strip().upper()
+        if len(grade) != 1 or grade not in GRADES:
+            raise UsageError(f"reliability must be one of A-F, got {reliability!r}")
+        now = datetime.now(UTC)
+        with self._write() as connection:
+            found = resolve_outlet(connection, key)
+            if found is None:
+                found = normalise_outlet(key)
+                if not found:
+                    raise UsageError(f"outlet key {key!r} is empty once normalised")
+                connection.execute(
+                    outlets.insert().values(
+                        key=found,
+                        name=name or key.strip(),
+                        reliability=grade,
+                        note=note,
+                        updated_at=now,
+                    )
+                )
+            else:
+                values: dict[str, Any] = {"reliability": grade, "updated_at": now}
+                if name is not None:
+                    values["name"] = name
+                if note is not None:
+                    values["note"] = note
+                connection.execute(outlets.update().where(outlets.c.key == found).values(values))
+            row = connection.execute(select(outlets).where(outlets.c.key == found)).one()
+        return Outlet(**row._mapping)
+
+    def outlet_reliability(self, outlet_name_or_domain: str) -> str:
+        """The outlet's grade A-F; 'F' (cannot judge) for an unknown or empty outlet."""
+        if not outlet_name_or_domain.strip():
+            return DEFAULT_RELIABILITY
+        with self._read() as connection:
+            key = resolve_outlet(connection, outlet_name_or_domain)
+            if key is None:
+                return DEFAULT_RELIABILITY
+            grade = connection.execute(
+                select(outlets.c.reliability).where(outlets.c.key == key)
+            ).scalar()
+        return grade or DEFAULT_RELIABILITY
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # the URL was already parsed once; this is belt and braces
+        return "<database>"

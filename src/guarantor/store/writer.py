@@ -1,0 +1,149 @@
+"""Writing one document with its positions and near-duplicate bands, on a given connection.
+
+The caller owns the transaction (or savepoint): everything here either all
+lands or, on any error, is rolled back with it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from guarantor.domain import Document, Position
+from guarantor.store import neardup
+from guarantor.store.outlets import ensure_outlet
+from guarantor.store.records import AddResult
+from guarantor.store.schema import document_bands, documents, positions
+
+__all__ = ["existing_document", "new_id", "position_row", "write_document"]
+
+MAX_CANDIDATES = 5
+
+
+def existing_document(connection: Connection, content_hash: str) -> AddResult | None:
+    row = connection.execute(
+        select(documents.c.id, documents.c.cluster_id).where(
+            documents.c.content_hash == content_hash
+        )
+    ).first()
+    if row is None:
+        return None
+    return AddResult(status="duplicate", document_id=row.id, cluster_id=row.cluster_id)
+
+
+def write_document(
+    connection: Connection,
+    doc: Document,
+    found: Sequence[Position],
+    run_id: int | None,
+    *,
+    threshold: float,
+) -> AddResult:
+    """Insert ``doc`` unless its hash is stored; link it to its near-duplicate cluster."""
+    existing = existing_document(connection, doc.content_hash)
+    if existing is not None:
+        return existing
+    outlet_key = ensure_outlet(connection, doc.outlet) if doc.outlet else None
+    sig = neardup.signature(doc.text)
+    cluster_id = _find_cluster(connection, doc.text, sig, threshold) if sig else None
+    result = connection.execute(
+        documents.insert().values(
+            content_hash=doc.content_hash,
+            source=doc.source,
+            url=doc.url,
+            title=doc.title,
+            outlet_key=outlet_key,
+            published=doc.published,
+            language=doc.language,
+            text=doc.text,
+            n_chars=len(doc.text),
+            fingerprint=sig.fingerprint if sig else None,
+            cluster_id=cluster_id,
+            run_id=run_id,
+            ingested_at=datetime.now(UTC),
+        )
+    )
+    document_id = new_id(result)
+    if cluster_id is None:
+        cluster_id = document_id
+        connection.execute(
+            documents.update().where(documents.c.id == document_id).values(cluster_id=document_id)
+        )
+    if sig is not None:
+        connection.execute(
+            document_bands.insert(),
+            [
+                {"document_id": document_id, "band": band, "bucket": bucket}
+                for band, bucket in enumerate(sig.buckets)
+            ],
+        )
+    if found:
+        connection.execute(positions.insert(), [position_row(p, document_id) for p in found])
+    return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
+
+
+def _find_cluster(
+    connection: Connection, text: str, sig: neardup.Signature, threshold: float
+) -> int | None:
+    """The cluster of the most similar stored document at or above ``threshold``."""
+    match = or_(
+        *(
+            and_(document_bands.c.band == band, document_bands.c.bucket == bucket)
+            for band, bucket in enumerate(sig.buckets)
+        )
+    )
+    shared = func.count().label("shared")
+    candidates = connection.execute(
+        select(document_bands.c.document_id, shared)
+        .where(match)
+        .group_by(document_bands.c.document_id)
+        .order_by(shared.desc(), document_bands.c.document_id)
+        .limit(MAX_CANDIDATES)
+    ).all()
+    if not candidates:
+        return None
+    mine = neardup.shingles(text)
+    rows = connection.execute(
+        select(documents.c.id, documents.c.cluster_id, documents.c.text).where(
+            documents.c.id.in_([c.document_id for c in candidates])
+        )
+    ).all()
+    best: tuple[float, int] | None = None
+    for row in rows:
+        similarity = neardup.jaccard(mine, neardup.shingles(row.text))
+        if similarity >= threshold and (best is None or similarity > best[0]):
+            best = (similarity, row.cluster_id or row.id)
+    return best[1] if best else None
+
+
+def position_row(position: Position, document_id: int) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "actor": position.actor,
+        "option": position.option.value,
+        "stance": position.stance.value,
+        "conditions": json.dumps([c.value for c in position.conditions]),
+        "speaker": position.speaker,
+        "claimed_by": position.claimed_by,
+        "reported_by": position.reported_by,
+        "analysis": position.analysis,
+        "quote": position.quote,
+        "start_offset": position.start,
+        "end_offset": position.end,
+        "stated_on": position.stated_on,
+        "reliability": position.grade.reliability,
+        "credibility": position.grade.credibility,
+        "extractor": position.extractor,
+    }
+
+
+def new_id(result: Any) -> int:
+    """The primary key of the row an INSERT just added."""
+    key = result.inserted_primary_key
+    if key is None or key[0] is None:  # pragma: no cover - every table here has an id
+        raise RuntimeError("INSERT returned no primary key")
+    return int(key[0])

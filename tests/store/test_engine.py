@@ -1,0 +1,39 @@
+"""SQLite is opened in WAL mode with foreign keys and a busy timeout; bad URLs are clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from guarantor.errors import ConfigurationError
+from guarantor.settings import default_db_url
+from guarantor.store import Store
+from guarantor.store.engine import BUSY_TIMEOUT_MS, make_engine
+
+
+def test_sqlite_pragmas_and_folder(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "g.db"
+    with Store.open(f"sqlite:///{path}") as store, store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
+    assert path.is_file()
+
+
+def test_default_location_is_under_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_db_url() == f"sqlite:///{tmp_path / 'guarantor' / 'guarantor.db'}"
+
+
+def test_unparseable_url_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="cannot be parsed"):
+        make_engine("not a url at all")
+
+
+def test_missing_driver_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="driver"):
+        make_engine("mysql+nosuchdriver://u@h/db")

@@ -1,0 +1,62 @@
+"""Near-duplicates: syndicated copies join the first copy's cluster; other stories do not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.store.conftest import make_doc
+
+from guarantor.store import Store
+from guarantor.store.neardup import jaccard, shingles, signature
+
+STORY = (
+    "European defence ministers met in Paris on Tuesday to discuss a reassurance force "
+    "for Ukraine after a ceasefire. Officials said that several countries were ready to "
+    "send troops if the United States provided air cover and intelligence, while others "
+    "insisted on a mandate from their parliaments before any deployment. The talks will "
+    "continue next month in London, where planners will present options for the size of "
+    "the force, its rotation and the cost of keeping it deployed for several years."
+)
+OTHER = (
+    "Finance ministers in Brussels argued about how to use the income from immobilised "
+    "central bank assets, with some capitals warning about legal risks and others "
+    "pressing for a loan that would be repaid only if reparations were ever paid. No "
+    "decision was taken and the file returns to the summit of leaders in December."
+)
+
+
+def test_signature_is_stable_across_processes() -> None:
+    code = f"from guarantor.store.neardup import signature;print(signature({STORY!r}).fingerprint)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    sig = signature(STORY)
+    assert sig is not None
+    assert out.stdout.strip() == sig.fingerprint
+
+
+def test_jaccard_of_copies_and_of_different_stories() -> None:
+    copy = STORY.replace("on Tuesday", "on Wednesday")
+    assert jaccard(shingles(STORY), shingles(copy)) > 0.85
+    assert jaccard(shingles(STORY), shingles(OTHER)) < 0.1
+    assert signature("") is None
+    assert signature("!!! ...") is None
+
+
+def test_syndicated_copy_joins_the_first_cluster(store: Store) -> None:
+    first = store.add_document(make_doc(STORY, outlet="Reuters"), [], None)
+    copy = "By Jane Doe, AP\n\n" + STORY.replace("on Tuesday", "on Wednesday")
+    second = store.add_document(make_doc(copy, outlet="AP"), [], None)
+    other = store.add_document(make_doc(OTHER, outlet="Reuters"), [], None)
+    third = store.add_document(make_doc(copy + " Updated.", outlet="BBC"), [], None)
+    assert second.status == "stored"
+    assert second.cluster_id == first.document_id
+    assert third.cluster_id == first.document_id
+    assert other.cluster_id == other.document_id
+
+
+def test_threshold_is_honoured(store_url: str) -> None:
+    half = STORY[: len(STORY) // 2]
+    with Store.open(store_url, near_duplicate_threshold=0.95) as store:
+        first = store.add_document(make_doc(STORY), [], None)
+        part = store.add_document(make_doc(half + " " + OTHER), [], None)
+    assert part.cluster_id != first.cluster_id
