@@ -1,9 +1,165 @@
-"""`guarantor registry` (placeholder until its issue lands)."""
+"""`guarantor registry`: list, show, validate, import and export reference data.
+
+User rows imported here live in ``$GUARANTOR_REGISTRY_DIR`` or
+``$XDG_DATA_HOME/guarantor/registry/`` (next to the default database) as
+``<kind>.yaml``; they are loaded on top of the bundled data, replacing rows
+with the same id.
+"""
 
 from __future__ import annotations
 
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from guarantor.cli.render import Format, emit_rows
+from guarantor.errors import UsageError
+from guarantor.registry import (
+    KINDS,
+    Registry,
+    dump_rows,
+    import_file,
+    load_registry,
+    user_registry_dir,
+    validate_file,
+)
+from guarantor.registry.views import LISTS, TABLE_COLUMNS, records
+
+__all__ = ["register"]
+
+registry_app = typer.Typer(
+    help="Reference data: states, commitments, planning factors, instruments, pledges, "
+    "the bundled evidence ledger and exchange rates.",
+    no_args_is_help=True,
+)
+
+_err = Console(stderr=True)
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Only what was in force, pledged or said by this ISO date."),
+]
+Fmt = Annotated[Format, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
+KindOpt = Annotated[
+    str | None,
+    typer.Option("--kind", help=f"Table of the file: one of {', '.join(KINDS)} (else its name)."),
+]
+
+
+def _load() -> Registry:
+    """Bundled rows plus the user's, if any were imported."""
+    user = user_registry_dir()
+    return load_registry([user] if user.is_dir() else [])
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of expects an ISO date like 2025-03-01, got {value!r}") from None
+
+
+def _list(kind: str, as_of: str | None, fmt: Format) -> None:
+    day = _parse_day(as_of)
+    registry = _load()
+    if day is not None:
+        registry = registry.as_of(day)
+    columns = TABLE_COLUMNS[kind] if fmt is Format.TABLE else None
+    emit_rows(records(registry, kind), fmt, columns=columns, title=f"registry {kind}")
+
+
+def _make_lister(kind: str) -> None:
+    def lister(as_of: AsOf = None, fmt: Fmt = Format.TABLE) -> None:
+        _list(kind, as_of, fmt)
+
+    lister.__doc__ = f"List {kind} (all columns with --format json or csv)."
+    registry_app.command(kind)(lister)
+
+
+for _kind in LISTS:
+    _make_lister(_kind)
+
+
+@registry_app.command("show")
+def show(
+    row_id: Annotated[str, typer.Argument(help="ISO3 code, instrument, pledge or ledger id.")],
+    fmt: Fmt = Format.JSON,
+) -> None:
+    """Show one row with every field and its source."""
+    kind, row = _load().find(row_id)
+    record = {"table": kind, **row.model_dump(mode="json")}
+    emit_rows([record], fmt)
+
+
+@registry_app.command("validate")
+def validate(
+    file: Annotated[Path, typer.Argument(help="CSV or YAML file.")], kind: KindOpt = None
+) -> None:
+    """Check every row of FILE; print each problem with line and column. Writes nothing."""
+    table, count, problems = validate_file(file, kind)
+    for problem in problems:
+        _err.print(f"[bold red]error:[/] {problem.render()}", highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(problems[0].exit_code)
+    typer.echo(f"{file}: {count} valid {table} rows")
+
+
+@registry_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="CSV or YAML file of registry rows.")],
+    kind: KindOpt = None,
+) -> None:
+    """Add FILE's rows to the user registry, all or nothing."""
+    result = import_file(file, user_registry_dir(), kind)
+    typer.echo(
+        f"imported {result.added} new and {result.replaced} replaced {result.kind} rows "
+        f"into {result.path}"
+    )
+
+
+@registry_app.command("export")
+def export(
+    kinds: Annotated[
+        list[str] | None, typer.Option("--kind", help="Table(s) to export; default all.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, yaml or json.")] = "yaml",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder to write one <kind>.<format> file per table."),
+    ] = None,
+) -> None:
+    """Write registry rows (bundled and user) in a form `registry import` reads back.
+
+    To stdout, several tables come as a YAML stream of {kind, rows} documents or a
+    JSON list of them; with --output, one importable file per table.
+    """
+    chosen = kinds or list(KINDS)
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown:
+        raise UsageError(f"unknown --kind {unknown[0]!r}; expected one of {', '.join(KINDS)}")
+    if fmt not in ("csv", "yaml", "json"):
+        raise UsageError(f"--format expects csv, yaml or json, got {fmt!r}")
+    if fmt == "csv" and len(chosen) > 1 and output is None:
+        raise UsageError("CSV holds one table: pass one --kind, or --output DIR")
+    registry = _load()
+    texts = {kind: dump_rows(registry.rows(kind), KINDS[kind], fmt) for kind in chosen}
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+        for kind, text in texts.items():
+            (output / f"{kind}.{fmt}").write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(texts)} files to {output}", err=True)
+    elif fmt == "json" and len(chosen) > 1:
+        sys.stdout.write("[\n" + ",\n".join(t.rstrip() for t in texts.values()) + "\n]\n")
+    else:
+        sys.stdout.write("---\n".join(texts.values()))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add `guarantor registry ...` to the app."""
+    app.add_typer(registry_app, name="registry")

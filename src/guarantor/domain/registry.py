@@ -105,7 +105,7 @@ class Commitment(_Row):
 
     id: str = Field(min_length=1)
     actor: str = Field(pattern=r"^[A-Z]{3}$", description="the state whose troops they are")
-    host: str = Field(pattern=r"^[A-Z]{3}$")
+    host: str = Field(pattern=r"^[A-Z]{3,10}$", description="ISO3, or EUROPE for a theatre")
     name: str = Field(min_length=1)
     role: str = Field(default="contributor", description="framework nation or contributor")
     troops: int = Field(ge=0)

@@ -111,16 +111,25 @@ class Registry:
             ledger=[p for p in self.ledger if p.stated_on <= day],
         )
 
+    def rate_year(self, currency: str, year: int) -> int:
+        """The year whose average converts ``year``: itself, else the nearest earlier one.
+
+        Falls back to the earliest bundled year only when none is earlier.
+        """
+        years = sorted({r.year for r in self.rates if r.currency == currency})
+        if currency == "EUR":
+            return year
+        if not years:
+            raise NotFoundError(f"no exchange rate for {currency} in the registry")
+        earlier = [y for y in years if y <= year]
+        return earlier[-1] if earlier else years[0]
+
     def per_eur(self, currency: str, year: int) -> float:
-        """Units of ``currency`` per euro in ``year`` (the nearest earlier year if missing)."""
+        """Units of ``currency`` per euro, averaged over ``rate_year(currency, year)``."""
         if currency == "EUR":
             return 1.0
-        years = {r.year: r.per_eur for r in self.rates if r.currency == currency}
-        usable = [y for y in years if y <= year] or list(years)
-        if not usable:
-            raise NotFoundError(f"no exchange rate for {currency} in the registry")
-        best = max(usable) if any(y <= year for y in years) else min(usable)
-        return years[best]
+        chosen = self.rate_year(currency, year)
+        return next(r.per_eur for r in self.rates if r.currency == currency and r.year == chosen)
 
     def convert(self, amount: float, currency: str, year: int) -> tuple[float, float]:
         """``amount`` in ``currency`` of ``year`` as (EUR, USD) at that year's average."""

@@ -1,0 +1,87 @@
+"""Registry rows as flat records for listing: the full row plus derived figures.
+
+The CLI and the web layer render these; each record keeps every stored field
+(so JSON and CSV lose nothing) and adds what a reader asks next: an
+instrument's strongest obligation and fastest deadline, a pledge in EUR and USD.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from guarantor.domain.registry import Instrument, Pledge
+from guarantor.registry.core import Registry
+
+__all__ = ["LISTS", "TABLE_COLUMNS", "records"]
+
+LISTS = (
+    "states",
+    "instruments",
+    "agreements",
+    "pledges",
+    "factors",
+    "commitments",
+    "ledger",
+    "rates",
+)
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "states": [
+        "iso3",
+        "name",
+        "nato_member_since",
+        "eu_member",
+        "borders_russia_or_belarus",
+        "active_personnel",
+        "defence_spending_usd_m",
+        "gdp_usd_bn",
+    ],
+    "instruments": ["id", "kind", "signed", "obligation_type", "deadline_hours", "verification"],
+    "agreements": [
+        "id",
+        "signed",
+        "duration_years",
+        "consult_within_24h",
+        "verification",
+    ],
+    "pledges": ["id", "actor", "kind", "amount", "unit", "amount_eur", "status", "pledged_on"],
+    "factors": ["name", "value", "low", "high", "unit"],
+    "commitments": ["id", "actor", "host", "troops", "approximate", "start"],
+    "ledger": ["id", "actor", "option", "stance", "conditions", "stated_on", "outlet"],
+    "rates": ["currency", "year", "per_eur"],
+}
+
+
+def _instrument(row: Instrument) -> dict[str, Any]:
+    record = row.model_dump(mode="json")
+    strongest = row.strongest
+    record["obligation_type"] = strongest.value if strongest else None
+    record["deadline_hours"] = row.fastest_deadline_hours
+    record["source"] = row.source
+    return record
+
+
+def _pledge(registry: Registry, row: Pledge) -> dict[str, Any]:
+    record = row.model_dump(mode="json")
+    eur, usd = registry.pledge_value(row)
+    record["amount_eur"] = round(eur, 2) if eur is not None else None
+    record["amount_usd"] = round(usd, 2) if usd is not None else None
+    if row.is_money and row.amount is not None:
+        year = row.unit_year or row.pledged_on.year
+        record["rate_year"] = registry.rate_year("USD" if row.unit == "EUR" else row.unit, year)
+    return record
+
+
+def _record(registry: Registry, row: BaseModel) -> dict[str, Any]:
+    if isinstance(row, Instrument):
+        return _instrument(row)
+    if isinstance(row, Pledge):
+        return _pledge(registry, row)
+    return row.model_dump(mode="json")
+
+
+def records(registry: Registry, kind: str) -> list[dict[str, Any]]:
+    """Every row of ``kind`` ('agreements' is the bilateral subset of instruments)."""
+    return [_record(registry, row) for row in registry.rows(kind)]
