@@ -1,0 +1,221 @@
+"""``beliefs.logodds.v1``: P(actor acts on option | scenario, evidence up to as_of).
+
+Each independent source casts one vote per stance: the probability its stance
+stands for (a conditional one votes high only when the scenario meets all its
+conditions), weighted by grade x recency x directness. Votes add their
+log-odds shift from the prior, ``weight * (logit(vote) - logit(prior))``, so one
+fresh A1 statement moves the belief to its vote and corroboration from other
+sources moves it further; the sum is clipped to the rule's bounds. Every vote
+is kept with its weight and contribution, so ``explain`` can show the sum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from guarantor.domain.evidence import Evidence
+from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
+from guarantor.domain.vocabulary import Option, Stance
+
+__all__ = ["RULE", "Belief", "Vote", "belief_for", "beliefs_for", "logit", "vote_value"]
+
+RULE = "beliefs.logodds.v1"
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def _expit(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class Vote(BaseModel):
+    """One piece of evidence as the rule counted it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    evidence: Evidence
+    vote: float
+    reason: str
+    grade_weight: float
+    recency_weight: float
+    directness_weight: float
+    weight: float
+    counted: bool
+    contribution: float  # log-odds shift; 0 when not counted
+
+
+class Belief(BaseModel):
+    """A probability with everything it rests on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    actor: str
+    option: Option
+    probability: float
+    prior: float
+    log_odds: float
+    override: float | None = None
+    sources: int
+    votes: tuple[Vote, ...]
+    rule: str = RULE
+    as_of: date
+
+    def summary(self) -> dict[str, object]:
+        """The short row a table or JSON list shows."""
+        stances = sorted({v.evidence.stance.value for v in self.votes if v.counted})
+        return {
+            "actor": self.actor,
+            "option": self.option.value,
+            "probability": round(self.probability, 4),
+            "prior": self.prior,
+            "sources": self.sources,
+            "evidence": len(self.votes),
+            "stances": stances,
+            "override": self.override,
+        }
+
+
+def vote_value(
+    evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions
+) -> tuple[float, str]:
+    """The probability a stance votes for, and why."""
+    votes = rule.votes
+    if evidence.stance is Stance.SUPPORT:
+        return votes.support, "support"
+    if evidence.stance is Stance.OPPOSE:
+        return votes.oppose, "oppose"
+    if evidence.stance is Stance.UNCERTAIN:
+        return votes.uncertain, "uncertain"
+    if not evidence.conditions:
+        return votes.conditional_unspecified, "conditional, no condition named"
+    unmet = [c.value for c in evidence.conditions if not conditions.holds(c)]
+    if unmet:
+        return votes.conditional_unmet, "conditional, not met: " + ", ".join(unmet)
+    return votes.conditional_met, "conditional, all met"
+
+
+def _weights(evidence: Evidence, rule: BeliefRule, as_of: date) -> tuple[float, float, float]:
+    """Grade, recency and directness weights (each in [0, 1])."""
+    grade = rule.grade_weights.reliability[evidence.grade.reliability]
+    grade *= rule.grade_weights.credibility[evidence.grade.credibility]
+    if evidence.stated_on is None:
+        recency = rule.undated_weight
+    else:
+        age = max((as_of - evidence.stated_on).days, 0)
+        recency = 0.5 ** (age / rule.half_life_days)
+    directness = 1.0
+    if evidence.analysis:
+        directness *= rule.directness.analysis
+    if evidence.claimed_by:
+        directness *= rule.directness.claimed_by
+    return grade, recency, directness
+
+
+def _scored(evidence: Evidence, scenario: Scenario) -> Vote:
+    rule = scenario.beliefs
+    value, reason = vote_value(evidence, rule, scenario.conditions)
+    grade, recency, directness = _weights(evidence, rule, scenario.as_of)
+    return Vote(
+        evidence=evidence,
+        vote=value,
+        reason=reason,
+        grade_weight=grade,
+        recency_weight=recency,
+        directness_weight=directness,
+        weight=grade * recency * directness,
+        counted=False,
+        contribution=0.0,
+    )
+
+
+def _heaviest_per_source(votes: Sequence[Vote]) -> set[int]:
+    """Indices of the votes that count: the heaviest of each (source, stance) group."""
+    best: dict[tuple[str, Stance], int] = {}
+    for index, vote in enumerate(votes):
+        key = (vote.evidence.source_key, vote.evidence.stance)
+        current = best.get(key)
+        if current is None or vote.weight > votes[current].weight:
+            best[key] = index
+    return set(best.values())
+
+
+def belief_for(
+    actor: str, option: Option, evidence: Iterable[Evidence], scenario: Scenario
+) -> Belief:
+    """P(``actor`` acts on ``option``) from the evidence about that pair up to ``as_of``."""
+    rule = scenario.beliefs
+    relevant = sorted(
+        (
+            e
+            for e in evidence
+            if e.actor == actor
+            and e.option is option
+            and (e.stated_on is None or e.stated_on <= scenario.as_of)
+        ),
+        key=lambda e: (e.stated_on or date.min, e.source_key, e.provenance.ref),
+    )
+    scored = [_scored(e, scenario) for e in relevant]
+    counted = _heaviest_per_source(scored)
+    prior = rule.priors[option]
+    base = logit(prior)
+    votes = []
+    for index, vote in enumerate(scored):
+        if index in counted:
+            shift = vote.weight * (logit(vote.vote) - base)
+            vote = vote.model_copy(update={"counted": True, "contribution": shift})
+        votes.append(vote)
+    log_odds = base + sum(v.contribution for v in votes)
+    low, high = rule.bounds
+    probability = min(max(_expit(log_odds), low), high)
+    override = scenario.overrides.get(actor, {}).get(option)
+    return Belief(
+        actor=actor,
+        option=option,
+        probability=override if override is not None else probability,
+        prior=prior,
+        log_odds=log_odds,
+        override=override,
+        sources=len(counted),
+        votes=tuple(votes),
+        as_of=scenario.as_of,
+    )
+
+
+def beliefs_for(
+    evidence: Iterable[Evidence],
+    scenario: Scenario,
+    *,
+    actors: Iterable[str] | None = None,
+    options: Iterable[Option] | None = None,
+) -> list[Belief]:
+    """Beliefs for every (actor, option) with evidence or an override, or for those asked.
+
+    With ``actors`` given, each of them gets a belief for each option even
+    without evidence (the prior), so a model can ask about every state.
+    """
+    by_pair: dict[tuple[str, Option], list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        by_pair[(item.actor, item.option)].append(item)
+    wanted_options = list(options) if options is not None else list(Option)
+    pairs = {pair for pair in by_pair if pair[1] in wanted_options}
+    pairs |= {
+        (actor, option)
+        for actor, opts in scenario.overrides.items()
+        for option in opts
+        if option in wanted_options
+    }
+    if actors is not None:
+        chosen = list(actors)
+        pairs = {p for p in pairs if p[0] in chosen}
+        pairs |= {(a, o) for a in chosen for o in wanted_options}
+    return [
+        belief_for(actor, option, by_pair.get((actor, option), []), scenario)
+        for actor, option in sorted(pairs, key=lambda p: (p[0], p[1].value))
+    ]

@@ -1,0 +1,347 @@
+"""A scenario: the assumptions one run is made under, as a typed model.
+
+Every parameter carries its default, a help line and the reference its default
+comes from (``json_schema_extra["reference"]``), so ``guarantor scenario show``
+and the report can footnote each number. Loading YAML (with file and line in
+errors) lives in ``guarantor.beliefs.scenarios``; this module stays pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from guarantor.domain.vocabulary import Condition, Option
+
+__all__ = [
+    "BeliefRule",
+    "Corroboration",
+    "Directness",
+    "ForcePlanning",
+    "GradeWeights",
+    "Scenario",
+    "ScenarioConditions",
+    "Votes",
+    "deep_merge",
+    "parameter_rows",
+]
+
+LEEDS_2000 = (
+    "Leeds, Long & Mitchell (2000), 'Reevaluating Alliance Reliability', J. Conflict "
+    "Resolution 44(5): alliance commitments honoured in 74.5% of cases where they applied, "
+    "1816-1944 (all ATOP obligation types, including consultation and neutrality)"
+)
+BERKEMEIER_2018 = (
+    "Berkemeier & Fuhrmann (2018), 'Reassessing the fulfillment of alliance commitments in "
+    "war', Research & Politics 5(2): defence pacts honoured in about 41% of cases, 1816-2003"
+)
+PROJECT = "project choice; change it in the scenario and see the sensitivity table"
+
+
+def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
+    """A field with its help and the reference its default comes from."""
+    return Field(
+        default=default,
+        description=help,
+        json_schema_extra={"reference": reference},
+        **constraints,
+    )
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ScenarioConditions(_Part):
+    """Which conditions hold. The default is the central case the debate assumes:
+    a ceasefire is in place, parliaments vote, the mission is defined and agreed
+    together; no US backstop, no Russian consent, no UN mandate, no payment."""
+
+    us_backstop: bool = _param(False, "The US backs the force (air cover, intelligence).", PROJECT)
+    ceasefire: bool = _param(True, "A ceasefire is in force (key ceasefire_first).", PROJECT)
+    russia_consent: bool = _param(False, "Russia accepts the deployment.", PROJECT)
+    mandate: bool = _param(False, "A UN Security Council (or equivalent) mandate.", PROJECT)
+    parliament_approval: bool = _param(True, "National parliaments approve.", PROJECT)
+    payment: bool = _param(False, "Someone else pays the contributor's costs.", PROJECT)
+    clear_mission: bool = _param(True, "The mission and rules of engagement are set.", PROJECT)
+    quid_pro_quo: bool = _param(False, "The contributor gets what it asked in return.", PROJECT)
+    collective_decision: bool = _param(True, "Allies decide together (EU/NATO/coalition).", PROJECT)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aliases(cls, data: Any) -> Any:
+        """Accept the Condition key ``ceasefire_first`` for ``ceasefire``."""
+        if isinstance(data, Mapping) and "ceasefire_first" in data:
+            data = dict(data)
+            data["ceasefire"] = data.pop("ceasefire_first")
+        return data
+
+    def holds(self, condition: Condition) -> bool:
+        """True if the scenario meets ``condition`` (``ceasefire_first`` is ``ceasefire``)."""
+        key = "ceasefire" if condition is Condition.CEASEFIRE_FIRST else condition.value
+        return bool(getattr(self, key))
+
+    def met(self) -> frozenset[Condition]:
+        return frozenset(c for c in Condition if self.holds(c))
+
+
+class Votes(_Part):
+    """The probability each stance votes for; the order keeps the rule monotone."""
+
+    support: float = _param(0.85, "A stated willingness to act.", PROJECT, gt=0, lt=1)
+    oppose: float = _param(0.08, "A stated refusal.", PROJECT, gt=0, lt=1)
+    uncertain: float = _param(0.4, "Undecided, hedged or 'not ruled out'.", PROJECT, gt=0, lt=1)
+    conditional_met: float = _param(
+        0.75, "Conditional, and the scenario meets every condition.", PROJECT, gt=0, lt=1
+    )
+    conditional_unmet: float = _param(
+        0.2, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
+    )
+    conditional_unspecified: float = _param(
+        0.45, "Conditional without a named condition.", PROJECT, gt=0, lt=1
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Votes:
+        if not (self.oppose <= self.conditional_unmet <= self.conditional_met):
+            raise ValueError("votes must satisfy oppose <= conditional_unmet <= conditional_met")
+        lowest = min(self.support, self.uncertain, self.conditional_unspecified)
+        if self.oppose > lowest:
+            raise ValueError("the oppose vote must be the lowest vote")
+        return self
+
+
+class GradeWeights(_Part):
+    """Weight by Admiralty grade: reliability letter times credibility digit."""
+
+    reliability: dict[str, float] = _param(
+        {"A": 1.0, "B": 0.85, "C": 0.65, "D": 0.4, "E": 0.2, "F": 0.5},
+        "Weight per source reliability A-F (F, 'cannot be judged', sits mid-way).",
+        "letter meanings: NATO AJP-2.1 / US FM 2-22.3 app. B; numbers: " + PROJECT,
+    )
+    credibility: dict[int, float] = _param(
+        {1: 1.0, 2: 0.85, 3: 0.65, 4: 0.4, 5: 0.2, 6: 0.5},
+        "Weight per information credibility 1-6 (6, 'cannot be judged', sits mid-way).",
+        "digit meanings: NATO AJP-2.1 / US FM 2-22.3 app. B; numbers: " + PROJECT,
+    )
+
+    @field_validator("reliability")
+    @classmethod
+    def _letters(cls, value: dict[str, float]) -> dict[str, float]:
+        value = {k.upper(): v for k, v in value.items()}
+        if set(value) != set("ABCDEF") or any(not 0 <= v <= 1 for v in value.values()):
+            raise ValueError("reliability weights need keys A-F with values in [0, 1]")
+        return value
+
+    @field_validator("credibility")
+    @classmethod
+    def _digits(cls, value: dict[int, float]) -> dict[int, float]:
+        if set(value) != set(range(1, 7)) or any(not 0 <= v <= 1 for v in value.values()):
+            raise ValueError("credibility weights need keys 1-6 with values in [0, 1]")
+        return value
+
+
+class Directness(_Part):
+    """Second-hand evidence weighs less than an actor's own statement."""
+
+    analysis: float = _param(0.5, "Multiplier for an outlet's own analysis.", PROJECT, ge=0, le=1)
+    claimed_by: float = _param(
+        0.6, "Multiplier when another actor describes the stance.", PROJECT, ge=0, le=1
+    )
+
+
+class Corroboration(_Part):
+    """How repeated reports count: once per independent source and stance."""
+
+    rule: Literal["one_per_source"] = _param(
+        "one_per_source",
+        "Group evidence by (source_key, stance); each group casts its heaviest vote once.",
+        "near-duplicates are one story (ingest clusters them); " + PROJECT,
+    )
+
+
+def _default_priors() -> dict[Option, float]:
+    costly = {
+        Option.GROUND_TROOPS,
+        Option.WESTERN_TROOPS_IN_UKRAINE,
+        Option.AIR_SUPPORT,
+        Option.NAVAL_SUPPORT,
+        Option.SECURITY_GUARANTEE,
+        Option.COLLECTIVE_DEFENSE,
+        Option.NATO_MEMBERSHIP,
+    }
+    return {o: (0.41 if o in costly else 0.745) for o in Option}
+
+
+class BeliefRule(_Part):
+    """Parameters of ``beliefs.logodds.v1``."""
+
+    rule: Literal["beliefs.logodds.v1"] = "beliefs.logodds.v1"
+    priors: dict[Option, float] = _param(
+        _default_priors(),
+        "P(acts) before any evidence. 0.41 for options that put forces at risk of war "
+        "(troops, air, naval, guarantees, collective defence, NATO membership): the record of "
+        "defence pacts, the nearest promise to fight. 0.745 for lower-cost acts (monitoring, "
+        "aid, money, sanctions): the record of all alliance obligations, most short of war.",
+        f"{BERKEMEIER_2018}; {LEEDS_2000}",
+    )
+    votes: Votes = Field(default_factory=Votes)
+    grade_weights: GradeWeights = Field(default_factory=GradeWeights)
+    half_life_days: float = _param(
+        180.0,
+        "Age at which a statement counts half: positions shift with governments and events.",
+        PROJECT + "; roughly the span between coalition summits in 2025",
+        gt=0,
+    )
+    undated_weight: float = _param(
+        0.5, "Multiplier for evidence without a date.", PROJECT, ge=0, le=1
+    )
+    directness: Directness = Field(default_factory=Directness)
+    corroboration: Corroboration = Field(default_factory=Corroboration)
+    bounds: tuple[float, float] = _param(
+        (0.01, 0.99),
+        "No amount of reporting makes an act certain: beliefs are clipped to this range.",
+        PROJECT,
+    )
+
+    @field_validator("priors")
+    @classmethod
+    def _complete(cls, value: dict[Option, float]) -> dict[Option, float]:
+        full = _default_priors() | dict(value)
+        if any(not 0 < p < 1 for p in full.values()):
+            raise ValueError("priors must lie strictly between 0 and 1")
+        return full
+
+    @model_validator(mode="after")
+    def _prior_above_oppose(self) -> BeliefRule:
+        low, high = self.bounds
+        if not 0 < low < high < 1:
+            raise ValueError("bounds must satisfy 0 < low < high < 1")
+        if any(p < self.votes.oppose for p in self.priors.values()):
+            raise ValueError("every prior must be at least the oppose vote")
+        return self
+
+
+class ForcePlanning(_Part):
+    """Overrides of the registry's planning factors (None: use the registry's value)."""
+
+    usability: float | None = _param(
+        None,
+        "Share of active personnel deployable on operations (None: registry factor).",
+        "NATO usability targets, via the registry's planning factors",
+        gt=0,
+        le=1,
+    )
+    home_defence_reserve: float | None = _param(
+        None,
+        "Share of forces states bordering Russia/Belarus keep home (None: registry factor).",
+        "registry planning factor",
+        ge=0,
+        le=1,
+    )
+    pledges_are_sustained: bool = _param(
+        True,
+        "Read a troop pledge as troops kept in theatre; false: a pool to rotate (divide it).",
+        "pledges are announced as troops to deploy (e.g. 'up to 10,000'); " + PROJECT,
+    )
+    candidates: Literal["committed_or_willing", "all"] = _param(
+        "committed_or_willing",
+        "Who may contribute: states with a security agreement with Ukraine or a stated "
+        "willingness (support/conditional/uncertain) or a troop pledge; 'all': every state.",
+        "the force is drawn from Ukraine's partners; a state with neither a commitment nor a "
+        "word on troops is not one (" + PROJECT + ")",
+    )
+    excluded: tuple[str, ...] = _param(
+        ("UKR", "RUS", "BLR"),
+        "States never counted as contributors: the host and the adversaries.",
+        "definition of a reassurance force",
+    )
+    chunk_trials: int = _param(
+        1 << 16, "Trials per chunk: bounds memory, never changes results.", PROJECT, gt=0
+    )
+    sensitivity_trials: int = _param(
+        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0
+    )
+
+
+class Scenario(_Part):
+    """The assumptions of one run; see ``data/scenario/default.yaml`` for the defaults."""
+
+    name: str = _param("default", "A label for reports.", PROJECT)
+    as_of: date = _param(date(2026, 6, 30), "Evidence after this date is ignored.", PROJECT)
+    requirement: int = _param(
+        25_000,
+        "Troops to keep deployed in Ukraine.",
+        "IISS (2025) options of 10k / 25k / 60-100k; 25k is the middle option most reported",
+        gt=0,
+    )
+    rotation_ratio: float | None = _param(
+        None,
+        "Troops needed per soldier kept deployed (None: registry factor, rule of thirds).",
+        "registry planning factor (rule of thirds 3:1; UK planners use 4:1 or 5:1)",
+        ge=1,
+    )
+    conditions: ScenarioConditions = Field(default_factory=ScenarioConditions)
+    correlation: float = _param(
+        0.4,
+        "Correlation of participation decisions (one-factor Gaussian copula).",
+        PROJECT + "; partners move together on the backstop and on public opinion",
+        ge=0,
+        lt=1,
+    )
+    overrides: dict[str, dict[Option, float]] = _param(
+        {}, "Fixed P(acts) per actor and option, replacing the evidence.", "the analyst"
+    )
+    trials: int = _param(200_000, "Monte Carlo trials.", PROJECT, gt=0)
+    seed: int = _param(
+        20_250_106, "Seed of the random generator; same seed, same numbers.", PROJECT, ge=0
+    )
+    beliefs: BeliefRule = Field(default_factory=BeliefRule)
+    forces: ForcePlanning = Field(default_factory=ForcePlanning)
+
+    @field_validator("overrides")
+    @classmethod
+    def _probabilities(
+        cls, value: dict[str, dict[Option, float]]
+    ) -> dict[str, dict[Option, float]]:
+        for actor, options in value.items():
+            for option, p in options.items():
+                if not 0 <= p <= 1:
+                    raise ValueError(f"override {actor}/{option.value} = {p} is not in [0, 1]")
+        return {actor.upper(): opts for actor, opts in value.items()}
+
+    def with_conditions(self, **changes: bool) -> Scenario:
+        """A copy with some conditions changed (e.g. ``us_backstop=True``)."""
+        conditions = self.conditions.model_copy(update=changes)
+        return self.model_copy(update={"conditions": conditions})
+
+
+def deep_merge(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``changes`` over ``base``, recursing into mappings so a file gives only what it changes."""
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def parameter_rows(model: type[BaseModel] = Scenario, prefix: str = "") -> Iterator[dict[str, Any]]:
+    """Every documented parameter: dotted name, default, help and reference."""
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from parameter_rows(annotation, f"{prefix}{name}.")
+            continue
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        default = field.get_default(call_default_factory=True)
+        yield {
+            "name": f"{prefix}{name}",
+            "default": default,
+            "help": field.description or "",
+            "reference": extra.get("reference", ""),
+        }
