@@ -1,9 +1,87 @@
-"""`guarantor forces` (placeholder until its issue lands)."""
+"""`guarantor forces`: who would send troops, and is it enough, under a scenario."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from guarantor.beliefs import load_scenario
+from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.cli.context import get_context
+from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.scenario import ScenarioOption
+from guarantor.errors import UsageError
+from guarantor.forces import ForceReport, run_forces
+
+__all__ = ["register"]
+
+
+def _print_table(report: ForceReport, top: int) -> None:
+    console = Console()
+    force = report.sustained_force
+    console.print(
+        f"scenario {report.scenario}: requirement {report.requirement:,} troops kept deployed; "
+        f"P(met) = {report.p_requirement_met:.3f}\n"
+        f"sustained force: mean {force.mean:,.0f}, 5% {force.p5:,}, median {force.p50:,}, "
+        f"95% {force.p95:,}\n"
+        f"{report.trials:,} trials, seed {report.seed}, correlation {report.correlation}, "
+        f"rotation {report.rotation_ratio:g}:1, usability {report.usability:g}; "
+        f"rules {report.rules['beliefs']}, {report.rules['forces']}",
+        highlight=False,
+    )
+    actors = [a.model_dump() for a in report.actors if a.p_participate > 0][:top]
+    emit_rows(
+        actors,
+        Format.TABLE,
+        columns=[
+            "actor",
+            "name",
+            "p_participate",
+            "troops_if_participating",
+            "expected_troops",
+            "criticality",
+            "basis",
+        ],
+        title="contributors (criticality: fall in P(met) without the state)",
+        console=console,
+    )
+    if report.sensitivity:
+        emit_rows(
+            [r.model_dump() for r in report.sensitivity],
+            Format.TABLE,
+            title="sensitivity of P(met) (same seed)",
+            console=console,
+        )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add ``forces``."""
+
+    @app.command("forces")
+    def forces(
+        ctx: typer.Context,
+        scenario: ScenarioOption = None,
+        trials: Annotated[
+            int | None, typer.Option("--trials", "-n", min=1, help="Monte Carlo trials.")
+        ] = None,
+        seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
+        sensitivity: Annotated[
+            bool, typer.Option("--sensitivity/--no-sensitivity", help="Add the tornado table.")
+        ] = True,
+        top: Annotated[int, typer.Option("--top", min=1, help="Rows in the table.")] = 20,
+        fmt: FormatOption = Format.TABLE,
+    ) -> None:
+        """Distribution of the force that can be kept in Ukraine and P(requirement met)."""
+        if fmt not in (Format.TABLE, Format.JSON):
+            raise UsageError(f"--format must be table or json, got {fmt.value!r}")
+        effective = load_scenario(scenario)
+        changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
+        effective = effective.model_copy(update=changes)
+        registry, evidence = load_world(get_context(ctx))
+        report = run_forces(registry, evidence, effective, sensitivity=sensitivity)
+        if fmt is Format.JSON:
+            emit_json(report.as_json())
+        else:
+            _print_table(report, top)
