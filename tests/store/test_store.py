@@ -91,14 +91,21 @@ def test_a_failing_document_leaves_nothing_behind(
     assert len(list(store.positions())) == 1
 
 
-def test_batch_commits_and_a_crash_rolls_back_only_the_open_batch(store: Store) -> None:
+def test_an_interrupted_batch_keeps_its_complete_documents(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = [make_doc(f"Document number {i} about guarantees {i * 7}.") for i in range(5)]
     with pytest.raises(KeyboardInterrupt), store.batch(commit_every=2):
-        for doc in docs:
-            store.add_document(doc, [], None)
-        raise KeyboardInterrupt
-    stored = [d.text for d in store.documents()]
-    assert stored == [d.text for d in docs[:4]]  # 2 commits of 2; the 5th was open
+        for doc in docs[:3]:
+            store.add_document(doc, [_position(doc.source)], None)
+        monkeypatch.setattr(writer, "position_row", _interrupt)
+        store.add_document(docs[3], [_position(docs[3].source)], None)
+    assert [d.text for d in store.documents()] == [d.text for d in docs[:3]]
+    assert len(list(store.positions())) == 3
+
+
+def _interrupt(position: Position, document_id: int) -> dict[str, object]:
+    raise KeyboardInterrupt
 
 
 def test_filters(store: Store) -> None:

@@ -1,9 +1,104 @@
-"""`guarantor ingest` (placeholder until its issue lands)."""
+"""`guarantor ingest PATH...`: read articles into the store, extracting positions on the way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+
+from guarantor.cli.context import get_context
+from guarantor.errors import IngestError
+from guarantor.ingest import IngestSummary, ingest_paths, store_extractor, total_bytes
+from guarantor.store import Store
+
+__all__ = ["register"]
+
+PROGRESS_MIN_BYTES = 1_000_000
+
+
+@contextmanager
+def _progress(paths: Sequence[str], console: Console) -> Iterator[Callable[[int], None]]:
+    """A byte-based progress bar on stderr for long batches; silent for small ones."""
+    total = total_bytes(paths)
+    show = console.is_terminal and (total is None or total >= PROGRESS_MIN_BYTES)
+    with Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not show,
+    ) as progress:
+        task = progress.add_task("ingest", total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def _summary_line(summary: IngestSummary) -> str:
+    return (
+        f"stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed} "
+        f"(run {summary.run_id})"
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add ``guarantor ingest``."""
+
+    @app.command("ingest")
+    def ingest(
+        ctx: typer.Context,
+        paths: Annotated[
+            list[str],
+            typer.Argument(
+                help="Files (.txt .md .html .htm .jsonl), folders (read recursively) "
+                "or - for standard input.",
+                show_default=False,
+            ),
+        ],
+        extract: Annotated[
+            bool,
+            typer.Option(
+                "--extract/--no-extract",
+                help="Extract positions from each document as it is stored.",
+            ),
+        ] = True,
+    ) -> None:
+        """Store articles (one transaction each; the same text twice is stored once).
+
+        Bad inputs are reported one line each and the batch goes on; the exit
+        code is 1 when some inputs failed, 0 otherwise.
+        """
+        settings = get_context(ctx).settings
+        err = Console(stderr=True)
+        with Store.open(
+            settings.db_url, near_duplicate_threshold=settings.near_duplicate_threshold
+        ) as store:
+            extractor, name = store_extractor(store) if extract else (None, None)
+
+            def report(error: IngestError) -> None:
+                err.print(f"[red]failed:[/] {error.render()}", highlight=False, soft_wrap=True)
+
+            with _progress(paths, err) as advance:
+                summary = ingest_paths(
+                    paths,
+                    store,
+                    settings=settings,
+                    extractor=extractor,
+                    extractor_name=name,
+                    on_bytes=advance,
+                    on_failure=report,
+                )
+        err.print(_summary_line(summary), highlight=False)
+        raise typer.Exit(summary.exit_code)

@@ -96,7 +96,10 @@ class Store:
 
     @contextmanager
     def batch(self, commit_every: int = 200) -> Iterator[None]:
-        """Share one transaction between writes, committing every ``commit_every`` documents."""
+        """Share one transaction between writes, committing every ``commit_every`` documents.
+
+        A kill (SIGKILL, power loss) loses only the documents since the last commit.
+        """
         if self._batch is not None:
             yield
             return
@@ -104,13 +107,17 @@ class Store:
         self._batch = _Batch(connection, commit_every)
         try:
             yield
-            self._batch.transaction.commit()
-        except BaseException:
-            self._batch.transaction.rollback()
-            raise
         finally:
-            connection.close()
-            self._batch = None
+            # every document in the open transaction is complete (a failed one was rolled
+            # back to its savepoint), so even an interrupted batch commits what it has
+            try:
+                self._batch.transaction.commit()
+            except SQLAlchemyError:
+                self._batch.transaction.rollback()
+                raise
+            finally:
+                connection.close()
+                self._batch = None
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:

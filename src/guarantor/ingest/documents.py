@@ -1,0 +1,52 @@
+"""Raw article -> ``Document``: normalised text, its hash, and metadata found or given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guarantor.domain import Document
+from guarantor.errors import IngestError
+from guarantor.ingest import metadata
+from guarantor.ingest.raw import RawArticle
+from guarantor.ingest.text import content_hash, normalise_text
+
+__all__ = ["build_document"]
+
+
+def build_document(raw: RawArticle) -> Document:
+    """The document for ``raw``; given metadata wins over what the text suggests."""
+    text = normalise_text(raw.text)
+    if not text:
+        raise IngestError("no text left after removing whitespace", path=raw.source, line=raw.line)
+    # a JSONL line is named by its URL or file:line; a file by its path as given
+    source = raw.source if raw.line is None else (raw.url or f"{raw.source}:{raw.line}")
+    title = normalise_text(raw.title) if raw.title else metadata.find_title(text)
+    outlet = (
+        (raw.outlet.strip() if raw.outlet and raw.outlet.strip() else None)
+        or metadata.outlet_from_url(raw.url)
+        or metadata.find_outlet(text)
+    )
+    return Document(
+        source=source,
+        text=text,
+        content_hash=content_hash(text),
+        title=title or None,
+        url=raw.url,
+        outlet=outlet,
+        published=_published(raw) or metadata.find_date(text),
+        language=metadata.detect_language(text),
+    )
+
+
+def _published(raw: RawArticle) -> date | None:
+    """The given publication date; one that cannot be read is an error, not a guess."""
+    if not raw.published:
+        return None
+    found = metadata.parse_date(raw.published)
+    if found is None and raw.line is not None:  # JSONL: the user wrote it, so say so
+        raise IngestError(
+            f"'published' is {raw.published!r}, expected a date such as 2025-03-24",
+            path=raw.source,
+            line=raw.line,
+        )
+    return found
