@@ -24,6 +24,7 @@ from guarantor.cli import (
     extract,
     forces,
     ingest,
+    outlets,
     positions,
     registry,
     scenario,
@@ -75,6 +76,7 @@ def _root(
 for _module in (
     ingest,
     documents,
+    outlets,
     actors,
     extract,
     positions,
