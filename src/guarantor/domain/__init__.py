@@ -1,14 +1,20 @@
 """The vocabulary of DESIGN.md as typed models. Imports nothing of ours."""
 
-from guarantor.domain.vocabulary import Condition, Option, Stance
 from guarantor.domain.actors import Actor, Alias, OfficeHolder, Resolution
-from guarantor.domain.grade import Grade
 from guarantor.domain.documents import Document
+from guarantor.domain.grade import Grade
 from guarantor.domain.positions import Position
+from guarantor.domain.vocabulary import Condition, Option, Stance
 
 __all__ = [
     "Actor",
     "Alias",
+    "Condition",
+    "Document",
+    "Grade",
     "OfficeHolder",
+    "Option",
+    "Position",
     "Resolution",
-    "Condition", "Document", "Grade", "Option", "Position", "Stance"]
+    "Stance",
+]
