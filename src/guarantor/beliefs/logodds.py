@@ -173,7 +173,8 @@ def belief_for(
         votes.append(vote)
     log_odds = base + sum(v.contribution for v in votes)
     low, high = rule.bounds
-    probability = min(max(_expit(log_odds), low), high)
+    computed = _expit(log_odds) if counted else prior  # no votes: the prior, exactly
+    probability = min(max(computed, low), high)
     override = scenario.overrides.get(actor, {}).get(option)
     return Belief(
         actor=actor,

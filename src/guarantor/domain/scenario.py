@@ -179,7 +179,11 @@ def _default_priors() -> dict[Option, float]:
 class BeliefRule(_Part):
     """Parameters of ``beliefs.logodds.v1``."""
 
-    rule: Literal["beliefs.logodds.v1"] = "beliefs.logodds.v1"
+    rule: Literal["beliefs.logodds.v1"] = _param(
+        "beliefs.logodds.v1",
+        "Versioned name of the belief rule, so an old scenario reproduces.",
+        "guarantor.beliefs.logodds",
+    )
     priors: dict[Option, float] = _param(
         _default_priors(),
         "P(acts) before any evidence. 0.41 for options that put forces at risk of war "
