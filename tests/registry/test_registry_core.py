@@ -102,6 +102,7 @@ def test_missing_extra_path_is_an_input_error(tmp_path: Path) -> None:
 
 def test_find_names_the_table() -> None:
     kind, row = load_registry().find("deu")
+    assert getattr(row, "iso3", None) == "DEU"
     assert kind == "states"
     with pytest.raises(NotFoundError):
         load_registry().find("no-such-row")

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,13 @@ def _merge(tables: dict[str, dict[str, BaseModel]], kind: str, rows: Iterable[Ba
         tables[kind][key(row)] = row
 
 
+@lru_cache(maxsize=32)
+def _read_cached(path: Path, mtime_ns: int) -> tuple[str, tuple[BaseModel, ...]]:
+    """Bundled files are parsed once per process (and again if they change)."""
+    table, rows = read_rows(path)
+    return table.kind, tuple(rows)
+
+
 def load_registry(extra: Sequence[Path] = ()) -> Registry:
     """Bundled data, then each of ``extra`` (files or registry folders) on top.
 
@@ -170,7 +178,10 @@ def load_registry(extra: Sequence[Path] = ()) -> Registry:
     ``guarantor registry import``.
     """
     tables: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
-    paths: list[Path] = list(registry_files(BUNDLED_DIR))
+    for path in registry_files(BUNDLED_DIR):
+        kind, bundled = _read_cached(path, path.stat().st_mtime_ns)
+        _merge(tables, kind, bundled)
+    paths: list[Path] = []
     for item in extra:
         if item.is_dir():
             paths.extend(registry_files(item))
