@@ -131,3 +131,17 @@ def test_pledges_convert_with_the_bundled_rates(registry: Registry) -> None:
     rate = registry.per_eur("GBP", 2024)
     assert eur == pytest.approx(2.5e9 / rate)
     assert usd == pytest.approx(eur * registry.per_eur("USD", 2024))
+
+
+def test_cross_references_resolve(registry: Registry) -> None:
+    instruments = {i.id for i in registry.instruments}
+    states = {s.iso3 for s in registry.states}
+    organisations = {"EU", "NATO", "G7", "COALITION", "EUROPE"}
+    for pledge in registry.pledges:
+        assert pledge.instrument is None or pledge.instrument in instruments, pledge.id
+        assert pledge.actor in states | organisations, pledge.id
+    for commitment in registry.commitments:
+        assert commitment.actor in states
+        assert commitment.host in states | organisations
+    for position in registry.ledger:
+        assert position.actor in states | organisations, position.id

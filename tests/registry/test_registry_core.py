@@ -106,3 +106,9 @@ def test_find_names_the_table() -> None:
     assert kind == "states"
     with pytest.raises(NotFoundError):
         load_registry().find("no-such-row")
+
+
+def test_an_agreement_is_found_by_partner_and_date() -> None:
+    kind, row = load_registry().find("GBR-2024-01-12")
+    assert kind == "instruments"
+    assert getattr(row, "id", None) == "agreement-gbr-2024"

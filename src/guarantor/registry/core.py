@@ -89,11 +89,19 @@ class Registry:
         raise NotFoundError(f"no state {iso3!r} in the registry")
 
     def find(self, row_id: str) -> tuple[str, BaseModel]:
-        """The table and row with this id (ISO3, instrument id, factor name, ...)."""
+        """The table and row with this id (ISO3, instrument id, factor name, ...).
+
+        An agreement is also found as ``<PARTNER>-<signing date>``, e.g.
+        ``GBR-2024-01-12``.
+        """
+        wanted = row_id.lower()
         for kind, table in KINDS.items():
             for row in self.rows(kind):
-                if table.key(row).lower() == row_id.lower():
+                if table.key(row).lower() == wanted:
                     return kind, row
+        for agreement in self.agreements:
+            if f"{agreement.parties[0]}-{agreement.signed}".lower() == wanted:
+                return "instruments", agreement
         raise NotFoundError(f"no registry row with id {row_id!r}")
 
     def as_of(self, day: date) -> Registry:
