@@ -214,7 +214,7 @@ class ActorIndex:
             kind=best.alias.kind,
             score=round(best.score, 1),
             fuzzy=fuzzy,
-            ambiguous=len(actors) > 1 and not decided,
+            ambiguous=(len(actors) > 1 or best.alias.ambiguous) and not decided,
             alternatives=tuple(a for a in actors if a != best.alias.actor),
             person=best.alias.person,
             office=term.office if term is not None else None,
@@ -237,7 +237,11 @@ class ActorIndex:
             scored = []
             for alias in self._people_one:
                 cand = skeleton(alias.text)
-                if cand[:1] != target[:1] or abs(len(cand) - len(target)) > 2:
+                # Garbled names keep their first and last letters ("Melloni",
+                # "Zaharova"); English look-alikes mostly do not ("Coastal").
+                if cand[0] != target[0] or cand[-1] != target[-1]:
+                    continue
+                if abs(len(cand) - len(target)) > 2:
                     continue
                 score = fuzz.ratio(target, cand)
                 if score >= policy.single_word_cutoff:
