@@ -1,9 +1,165 @@
-"""`guarantor assess` (placeholder until its issue lands)."""
+"""`guarantor assess`: the main job — the four questions on the bundled data and the store."""
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+
+from guarantor.beliefs import load_scenario
+from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.cli.context import CliContext, get_context
+from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.scenario import ScenarioOption
+from guarantor.domain.scenario import Scenario
+from guarantor.errors import UsageError
+from guarantor.forces.answer import answer_who_sends
+from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
+from guarantor.store import Store
+
+__all__ = ["register"]
+
+
+def _store_summary(context: CliContext) -> StoreSummary:
+    """Open (creating if need be) the store and count what it holds."""
+    with Store.open(context.db_url) as store:
+        by_month = store.documents_by_outlet_month()
+        positions = sum(1 for _ in store.positions())
+    documents = sum(int(row["documents"]) for row in by_month)
+    return StoreSummary(_safe(context.db_url), documents, positions, by_month)
+
+
+def _safe(url: str) -> str:
+    """The URL without a password."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url
+
+
+def _scenario(path: Any, trials: int | None, seed: int | None) -> Scenario:
+    scenario = load_scenario(path)
+    changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
+    return scenario.model_copy(update=changes) if changes else scenario
+
+
+def _print_troops(console: Console, report: Assessment, top: int) -> None:
+    answer = report.who_sends
+    off, on = answer.without_backstop, answer.with_backstop
+    console.rule("1. Who would send troops, and is it enough?")
+    console.print(
+        f"Requirement: {answer.requirement:,} troops kept deployed in Ukraine "
+        f"(scenario '{report.scenario}', evidence up to {report.as_of}).\n"
+        f"P(requirement met) without a US backstop: {off.p_requirement_met:.1%} "
+        f"(median sustained force {off.sustained_force.p50:,}); "
+        f"with a US backstop: {on.p_requirement_met:.1%} "
+        f"(median {on.sustained_force.p50:,}).\n"
+        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.",
+        highlight=False,
+    )
+    rows = [a.model_dump() for a in off.actors if a.p_participate > 0]
+    rows.sort(key=lambda r: -r["expected_troops"])
+    emit_rows(
+        rows[:top],
+        Format.TABLE,
+        columns=["actor", "name", "p_participate", "expected_troops", "criticality", "basis"],
+        title="likely contributors without a US backstop ('guarantor explain ACTOR "
+        "ground_troops' shows the evidence)",
+        console=console,
+    )
+
+
+def _print_rest(console: Console, report: Assessment, top: int) -> None:
+    console.rule("2. On what conditions?")
+    emit_rows(
+        [vars(r) | {"refs": ", ".join(r.refs[:3])} for r in report.conditions[:top]],
+        Format.TABLE,
+        columns=["actor", "option", "condition", "sources", "refs"],
+        title="conditions named for troop, air and naval contributions",
+        console=console,
+    )
+    console.rule("3. How would partners react if Ukraine were attacked?")
+    emit_rows(
+        [vars(r) | {"instruments": len(r.instruments)} for r in report.response[:top]],
+        Format.TABLE,
+        columns=["actor", "strongest", "fastest_hours", "legally_binding", "instruments"],
+        title=f"obligations in force on {report.as_of} (registry instruments)",
+        console=console,
+    )
+    console.rule("4. Who would pay?")
+    emit_rows(
+        [
+            {"actor": r.actor, "pledges": r.pledges, "eur_m": round(r.eur_total / 1e6)}
+            | {k: round(v / 1e6) for k, v in r.eur_by_status.items()}
+            for r in report.payments[:top]
+        ],
+        Format.TABLE,
+        title="money pledged (EUR million, by status; 'guarantor registry pledges' lists them)",
+        console=console,
+    )
+
+
+def _print_evidence(console: Console, report: Assessment, top: int) -> None:
+    console.rule("Evidence")
+    store = report.store
+    console.print(
+        f"Store {store.db}: {store.documents} documents, {store.positions} positions; "
+        f"evidence used: "
+        + ", ".join(f"{n} from {kind}" for kind, n in sorted(report.evidence.items())),
+        highlight=False,
+    )
+    if store.by_outlet_month:
+        emit_rows(
+            store.by_outlet_month[:top],
+            Format.TABLE,
+            title="documents per outlet and month",
+            console=console,
+        )
+    cells = [c.as_dict() for c in report.board.cells]
+    emit_rows(
+        [c for c in cells if c["option"] in {"ground_troops", "air_support", "naval_support"}],
+        Format.TABLE,
+        columns=["actor", "option", "stance", "sources", "best_grade", "contested"],
+        title="position board (troops, air, naval): stance with most independent sources",
+        console=console,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add ``assess``."""
+
+    @app.command("assess")
+    def assess(
+        ctx: typer.Context,
+        scenario: ScenarioOption = None,
+        trials: Annotated[
+            int | None, typer.Option("--trials", "-n", min=1000, help="Monte Carlo trials.")
+        ] = None,
+        seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
+        top: Annotated[int, typer.Option("--top", min=1, help="Rows per table.")] = 15,
+        fmt: FormatOption = Format.TABLE,
+    ) -> None:
+        """Answer the four questions: who sends troops, on what conditions, how partners
+        react if attacked, who pays — from the bundled registry and ledger plus the store."""
+        if fmt not in (Format.TABLE, Format.JSON):
+            raise UsageError(f"--format must be table or json, got {fmt.value!r}")
+        context = get_context(ctx)
+        effective = _scenario(scenario, trials, seed)
+        err = Console(stderr=True)
+        with err.status("reading the store and the registry"):
+            store = _store_summary(context)
+            registry, evidence = load_world(context)
+        with err.status(
+            f"force generation: {effective.trials:,} trials, with and without a US backstop"
+        ):
+            who = answer_who_sends(registry, evidence, effective)
+        report = build_assessment(registry, evidence, effective, store, who)
+        if fmt is Format.JSON:
+            emit_json(report.as_dict())
+            return
+        console = Console()
+        _print_troops(console, report, top)
+        _print_rest(console, report, top)
+        _print_evidence(console, report, top)

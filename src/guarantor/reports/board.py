@@ -42,7 +42,7 @@ class StanceTally:
         if item.stated_on and (self.latest is None or item.stated_on > self.latest):
             self.latest = item.stated_on
 
-    def sort_key(self) -> tuple[int, int, date]:
+    def sort_key(self) -> tuple[int, int, int]:
         rank = self.best_grade.rank() if self.best_grade else 99
         return (-len(self.sources), rank, -(self.latest or date.min).toordinal())
 

@@ -1,0 +1,225 @@
+"""The main job's report: the four questions, each answered from traceable data.
+
+``build_assessment`` gathers, it does not compute anything new: force
+generation comes from ``guarantor.forces``, the board from the evidence, the
+response and payment views straight from registry rows. Every row keeps the
+ids or sources it rests on so a rendering can footnote it. The CLI renders
+this object as tables and its ``as_dict`` as JSON: the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from guarantor.domain.evidence import Evidence
+from guarantor.domain.registry import Instrument, InstrumentKind, ObligationType
+from guarantor.domain.scenario import Scenario
+from guarantor.domain.vocabulary import Option, Stance
+from guarantor.forces.answer import WhoSends
+from guarantor.registry import Registry
+from guarantor.reports.board import Board, position_board
+
+__all__ = [
+    "Assessment",
+    "ConditionRow",
+    "PaymentRow",
+    "ResponseRow",
+    "StoreSummary",
+    "build_assessment",
+    "conditions_named",
+    "payments",
+    "response_obligations",
+]
+
+TROOP_OPTIONS = (Option.GROUND_TROOPS, Option.AIR_SUPPORT, Option.NAVAL_SUPPORT)
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """What the store holds: documents per outlet and month, positions extracted."""
+
+    db: str
+    documents: int
+    positions: int
+    by_outlet_month: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConditionRow:
+    """A condition an actor ties a contribution to, with its independent sources."""
+
+    actor: str
+    option: str
+    condition: str
+    sources: int
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    """What one guarantor owes Ukraine if attacked, under instruments in force."""
+
+    actor: str
+    instruments: tuple[str, ...]
+    strongest: str | None
+    fastest_hours: int | None
+    legally_binding: bool
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """Money an actor has pledged, in EUR, by status on the Kiel ladder."""
+
+    actor: str
+    pledges: int
+    eur_by_status: dict[str, float]
+    refs: tuple[str, ...]
+
+    @property
+    def eur_total(self) -> float:
+        return sum(self.eur_by_status.values())
+
+
+@dataclass(frozen=True)
+class Assessment:
+    scenario: str
+    as_of: date
+    store: StoreSummary
+    evidence: dict[str, int]
+    board: Board
+    who_sends: WhoSends
+    conditions: list[ConditionRow]
+    response: list[ResponseRow]
+    payments: list[PaymentRow]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "as_of": self.as_of.isoformat(),
+            "store": {
+                "db": self.store.db,
+                "documents": self.store.documents,
+                "positions": self.store.positions,
+                "by_outlet_month": self.store.by_outlet_month,
+            },
+            "evidence": self.evidence,
+            "who_sends_troops": self.who_sends.summary(),
+            "forces": {
+                "without_us_backstop": self.who_sends.without_backstop.model_dump(mode="json"),
+                "with_us_backstop": self.who_sends.with_backstop.model_dump(mode="json"),
+            },
+            "on_what_conditions": [vars(r) | {"refs": list(r.refs)} for r in self.conditions],
+            "if_attacked": [vars(r) | {"instruments": list(r.instruments)} for r in self.response],
+            "who_pays": [
+                {
+                    "actor": r.actor,
+                    "pledges": r.pledges,
+                    "eur_by_status": r.eur_by_status,
+                    "eur_total": r.eur_total,
+                    "refs": list(r.refs),
+                }
+                for r in self.payments
+            ],
+            "board": self.board.as_dict(),
+        }
+
+
+def conditions_named(evidence: Sequence[Evidence]) -> list[ConditionRow]:
+    """Conditions attached to troop, air and naval contributions, most-sourced first."""
+    sources: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    refs: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for item in evidence:
+        if item.stance is not Stance.CONDITIONAL or item.option not in TROOP_OPTIONS:
+            continue
+        for condition in item.conditions:
+            key = (item.actor, item.option.value, condition.value)
+            sources[key].add(item.source_key)
+            refs[key].append(item.provenance.ref)
+    rows = [
+        ConditionRow(a, o, c, len(sources[(a, o, c)]), tuple(dict.fromkeys(refs[(a, o, c)])))
+        for (a, o, c) in sources
+    ]
+    return sorted(rows, key=lambda r: (-r.sources, r.actor, r.option, r.condition))
+
+
+def _debtors(instrument: Instrument) -> set[str]:
+    """Who owes the obligations: named parties other than Ukraine."""
+    named = {o.by for o in instrument.obligations if o.by not in {"parties", "UKR"}}
+    return named or {p for p in instrument.parties if p != "UKR"}
+
+
+def response_obligations(instruments: Sequence[Instrument], day: date) -> list[ResponseRow]:
+    """Per guarantor, the strongest obligation in force on ``day`` and its fastest deadline."""
+    order = list(ObligationType)
+    held: dict[str, list[Instrument]] = defaultdict(list)
+    for instrument in instruments:
+        if instrument.kind is InstrumentKind.PROPOSAL or not instrument.in_force_on(day):
+            continue
+        for actor in _debtors(instrument):
+            held[actor].append(instrument)
+    rows = []
+    for actor, owned in held.items():
+        kinds = [i.strongest for i in owned if i.strongest is not None]
+        hours = [h for i in owned if (h := i.fastest_deadline_hours) is not None]
+        rows.append(
+            ResponseRow(
+                actor=actor,
+                instruments=tuple(i.id for i in owned),
+                strongest=max(kinds, key=order.index).value if kinds else None,
+                fastest_hours=min(hours) if hours else None,
+                legally_binding=any(i.legally_binding for i in owned),
+            )
+        )
+    strength: dict[str | None, int] = {k.value: i for i, k in enumerate(order)}
+    strength[None] = -1
+    return sorted(rows, key=lambda r: (-strength[r.strongest], r.fastest_hours or 10**6, r.actor))
+
+
+def payments(registry: Registry) -> list[PaymentRow]:
+    """Money pledges per actor converted to EUR, kept apart by status (never summed across)."""
+    by_actor: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    refs: dict[str, list[str]] = defaultdict(list)
+    count: dict[str, int] = defaultdict(int)
+    for pledge in registry.pledges:
+        eur, _ = registry.pledge_value(pledge)
+        if eur is None:
+            continue
+        by_actor[pledge.actor][pledge.status.value] += eur
+        refs[pledge.actor].append(pledge.id)
+        count[pledge.actor] += 1
+    rows = [
+        PaymentRow(actor, count[actor], dict(statuses), tuple(refs[actor]))
+        for actor, statuses in by_actor.items()
+    ]
+    return sorted(rows, key=lambda r: -r.eur_total)
+
+
+def build_assessment(
+    registry: Registry,
+    evidence: Sequence[Evidence],
+    scenario: Scenario,
+    store: StoreSummary,
+    who_sends: WhoSends,
+) -> Assessment:
+    """Assemble the report for ``scenario`` from registry, evidence and a forces run."""
+    current = registry.as_of(scenario.as_of)
+    kinds: dict[str, int] = defaultdict(int)
+    for item in evidence:
+        kinds[item.provenance.kind] += 1
+    return Assessment(
+        scenario=scenario.name,
+        as_of=scenario.as_of,
+        store=store,
+        evidence=dict(kinds),
+        board=position_board(evidence, as_of=scenario.as_of),
+        who_sends=who_sends,
+        conditions=conditions_named(
+            [e for e in evidence if e.stated_on is None or e.stated_on <= scenario.as_of]
+        ),
+        response=response_obligations(current.instruments, scenario.as_of),
+        payments=payments(current),
+    )
