@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from statistics import NormalDist
 
 import numpy as np
@@ -74,11 +75,20 @@ def _phi(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return 0.5 * (1.0 + np.sign(x) * erf)
 
 
+@cache
+def _strata_midpoints() -> NDArray[np.float64]:
+    """Phi^-1 at the middle of each of the equal-probability strata of the common factor."""
+    normal = NormalDist()
+    middle = (np.arange(FACTOR_STRATA) + 0.5) / FACTOR_STRATA
+    grid = np.array([normal.inv_cdf(float(u)) for u in middle])
+    grid.flags.writeable = False
+    return grid
+
+
 def conditional_table(p: NDArray[np.float64], rho: float) -> NDArray[np.float32]:
     """q[j, i]: P(state i takes part | common factor in stratum j)."""
     normal = NormalDist()
-    middle = (np.arange(FACTOR_STRATA) + 0.5) / FACTOR_STRATA
-    factor = np.array([normal.inv_cdf(float(u)) for u in middle])
+    factor = _strata_midpoints()
     inner = np.clip(p, _EPS, 1 - _EPS)
     thresholds = np.array([normal.inv_cdf(float(v)) for v in inner])
     scale = np.sqrt(1.0 - rho)
@@ -138,7 +148,7 @@ def simulate(
     correlation: float,
     trials: int,
     seed: int,
-    chunk_trials: int = 1 << 16,
+    chunk_trials: int = STREAM_BLOCK,
     criticality: bool = True,
 ) -> Simulation:
     """Run the Monte Carlo; memory is O(chunk_trials x states), results independent of it."""

@@ -1,0 +1,117 @@
+"""Force-generation Monte Carlo against raw NumPy uniforms, measured in the same run.
+
+The simulation (1,000,000 trials x every candidate state of the bundled
+registry, with criticality) is timed against drawing the same number of
+uniforms with ``Generator.random`` in chunks of the same size (float64, the
+default, and float32, the type the simulation draws). Target: within 3x of
+the raw draws. Peak traced memory shows that chunking bounds it: it does not
+grow with the number of trials.
+
+    python -m benchmarks forces [--trials N] [--repeat R] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from guarantor.beliefs import default_scenario, evidence_from_ledger, independent_sources
+from guarantor.forces import contributors_for, simulate
+from guarantor.registry import load_registry
+
+CHUNK = 8192  # the default scenario's chunk_trials: buffers stay in cache
+WARMUP = 10_000
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _raw_uniforms(trials: int, states: int, dtype: type[np.floating[Any]]) -> None:
+    rng = np.random.default_rng(1)
+    buffer = np.empty((CHUNK, states), dtype=dtype)
+    for first in range(0, trials, CHUNK):
+        rows = min(CHUNK, trials - first)
+        rng.random(dtype=dtype, out=buffer[:rows])
+
+
+def _peak_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def measure(trials: int, repeat: int) -> dict[str, Any]:
+    registry = load_registry()
+    scenario = default_scenario()
+    evidence = independent_sources(evidence_from_ledger(registry.ledger))
+    found = contributors_for(registry, evidence, scenario)
+    p = np.array([c.p_participate for c in found])
+    troops = np.array([c.troops for c in found])
+
+    def run(n: int) -> object:
+        return simulate(
+            p,
+            troops,
+            scenario.requirement,
+            correlation=scenario.correlation,
+            trials=n,
+            seed=scenario.seed,
+            chunk_trials=CHUNK,
+        )
+
+    run(WARMUP)  # first touch of buffers and code paths
+    sim_s = _best(lambda: run(trials), repeat)
+    raw64_s = _best(lambda: _raw_uniforms(trials, len(found), np.float64), repeat)
+    raw32_s = _best(lambda: _raw_uniforms(trials, len(found), np.float32), repeat)
+    return {
+        "benchmark": "forces.montecarlo.v1 vs raw NumPy uniforms",
+        "trials": trials,
+        "states": len(found),
+        "chunk_trials": CHUNK,
+        "warmup_trials": WARMUP,
+        "simulation_s": round(sim_s, 3),
+        "raw_uniforms_float64_s": round(raw64_s, 3),
+        "raw_uniforms_float32_s": round(raw32_s, 3),
+        "ratio_vs_float64": round(sim_s / raw64_s, 2),
+        "ratio_vs_float32": round(sim_s / raw32_s, 2),
+        "target_ratio": 3.0,
+        "trials_per_s": round(trials / sim_s),
+        "peak_mb_at_trials": round(_peak_mb(lambda: run(trials)), 1),
+        "peak_mb_at_trials_div_10": round(_peak_mb(lambda: run(max(trials // 10, 1))), 1),
+        "unchunked_matrix_mb": round(trials * len(found) * 4 * 3 / 2**20, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks forces", description=__doc__)
+    parser.add_argument("--trials", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args(argv)
+    result = measure(args.trials, args.repeat)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    for key, value in result.items():
+        print(f"{key:28} {value}")
+    ok = result["ratio_vs_float32"] <= result["target_ratio"]
+    print(f"{'within target':28} {'yes' if ok else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""`guarantor forces`, `beliefs`, `explain` and `scenario`: the JSON contract and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from guarantor.cli.app import app, main
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """No user registry rows and no database: the bundled ledger is the only evidence."""
+    return {
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "GUARANTOR_REGISTRY_DIR": str(tmp_path / "no-registry"),
+        "GUARANTOR_DB": "",
+    }
+
+
+def invoke(env: dict[str, str], *args: str) -> str:
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_forces_json_keeps_its_contract(env: dict[str, str], tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("requirement: 15000\nconditions: {us_backstop: true}\n")
+    args = ["forces", "--scenario", str(scenario), "-n", "8000", "--seed", "3", "-f", "json"]
+    data = json.loads(invoke(env, *args, "--no-sensitivity"))
+    assert data["requirement"] == 15000
+    assert data["trials"] == 8000 and data["seed"] == 3
+    assert 0 <= data["p_requirement_met"] <= 1
+    force = data["sustained_force"]
+    assert force["p5"] <= force["p50"] <= force["p95"] and force["mean"] >= 0
+    assert data["conditions"]["us_backstop"] is True
+    for row in data["actors"]:
+        assert set(row) >= {"actor", "p_participate", "expected_troops", "criticality"}
+        assert 0 <= row["p_participate"] <= 1
+    again = json.loads(invoke(env, *args, "--no-sensitivity"))
+    assert again == data  # same seed, same numbers
+
+
+def test_forces_table_shows_sensitivity(env: dict[str, str]) -> None:
+    out = invoke(env, "forces", "-n", "4000")
+    assert "P(met)" in out and "sensitivity" in out and "correlation" in out
+
+
+def test_explain_json_lists_every_vote(env: dict[str, str]) -> None:
+    data = json.loads(invoke(env, "explain", "FRA", "ground_troops", "-f", "json"))
+    assert data["actor"] == "FRA" and data["rule"] == "beliefs.logodds.v1"
+    assert 0 <= data["probability"] <= 1
+    for vote in data["votes"]:
+        assert vote["evidence"]["provenance"]["text"]
+        assert "contribution" in vote and "weight" in vote
+
+
+def test_beliefs_json_filters_by_option(env: dict[str, str]) -> None:
+    rows = json.loads(invoke(env, "beliefs", "--option", "ground_troops", "-f", "json"))
+    assert all(r["option"] == "ground_troops" for r in rows)
+    assert all(0 <= r["probability"] <= 1 for r in rows)
+
+
+def test_scenario_init_then_show_round_trips(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    invoke(env, "scenario", "init", str(path))
+    assert "#" in path.read_text()
+    data = json.loads(invoke(env, "scenario", "show", "--scenario", str(path), "-f", "json"))
+    assert data["scenario"]["requirement"] == 25000
+    assert any(p["name"] == "beliefs.half_life_days" for p in data["parameters"])
+
+
+def test_bad_scenario_exits_2_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("requirement: 1000\ntrails: 5\n")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with pytest.raises(SystemExit) as exited:
+        main(["forces", "--scenario", str(bad)])
+    assert exited.value.code == 2
+    assert f"{bad}:2" in capsys.readouterr().err
