@@ -46,7 +46,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "consult_within_24h",
         "verification",
     ],
-    "pledges": ["id", "actor", "kind", "amount", "unit", "amount_eur", "status", "pledged_on"],
+    "pledges": ["id", "kind", "amount", "unit", "eur_m", "status", "pledged_on"],
     "factors": ["name", "value", "low", "high", "unit"],
     "commitments": ["id", "actor", "host", "troops", "approximate", "start"],
     "ledger": ["id", "actor", "option", "stance", "conditions", "stated_on", "outlet"],
@@ -68,6 +68,7 @@ def _pledge(registry: Registry, row: Pledge) -> dict[str, Any]:
     eur, usd = registry.pledge_value(row)
     record["amount_eur"] = round(eur, 2) if eur is not None else None
     record["amount_usd"] = round(usd, 2) if usd is not None else None
+    record["eur_m"] = round(eur / 1e6, 1) if eur is not None else None
     if row.is_money and row.amount is not None:
         year = row.unit_year or row.pledged_on.year
         record["rate_year"] = registry.rate_year("USD" if row.unit == "EUR" else row.unit, year)
