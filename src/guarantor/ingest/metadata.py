@@ -24,6 +24,7 @@ __all__ = [
 HEAD_LINES = 8
 SHORT_LINE = 100
 TITLE_MAX = 160
+LANGUAGE_SAMPLE = 1000  # characters; enough for a confident guess, and cheap
 
 _MONTHS = {
     name: number
@@ -149,7 +150,7 @@ def find_outlet(text: str) -> str | None:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None when it has no letters."""
-    sample = text[:2000]
+    sample = text[:LANGUAGE_SAMPLE]
     if not any(ch.isalpha() for ch in sample):
         return None
     import py3langid  # loads its model on first use; imported late to keep start-up fast

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ STDIN = "-"
 SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
 SUFFIXES |= {".jsonl": "jsonl"}
 SNIFF = 8192
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _FIELDS = ("url", "title", "outlet", "published")
 
 Progress = Callable[[int], None]
@@ -145,7 +147,7 @@ def decode(data: bytes, source: str, line: int | None = None) -> str:
             line=line,
         ) from None
     sample = text[:SNIFF]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    controls = len(_CONTROL.findall(sample))
     if controls > len(sample) // 20:
         raise IngestError(
             "binary data (mostly control characters), expected text", path=source, line=line

@@ -60,6 +60,8 @@ class Store:
         self.engine = engine
         self.near_duplicate_threshold = near_duplicate_threshold
         self._batch: _Batch | None = None
+        self._outlet_keys: dict[str, str] = {}  # outlet as written -> key, existing rows only
+        self._grades: dict[str, str] = {}  # outlet as written -> reliability
 
     @classmethod
     def open(cls, url: str, *, near_duplicate_threshold: float = 0.8) -> Store:
@@ -118,6 +120,8 @@ class Store:
             finally:
                 connection.close()
                 self._batch = None
+                self._outlet_keys.clear()
+                self._grades.clear()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -203,6 +207,7 @@ class Store:
                     positions,
                     run_id,
                     threshold=self.near_duplicate_threshold,
+                    outlet_keys=self._outlet_keys,
                 )
         except IntegrityError as exc:  # another writer stored the same text first
             with self._read() as connection:
@@ -272,6 +277,7 @@ class Store:
         if len(grade) != 1 or grade not in GRADES:
             raise UsageError(f"reliability must be one of A-F, got {reliability!r}")
         now = datetime.now(UTC)
+        self._grades.clear()
         with self._write() as connection:
             found = resolve_outlet(connection, key)
             if found is None:
@@ -301,13 +307,18 @@ class Store:
         """The outlet's grade A-F; 'F' (cannot judge) for an unknown or empty outlet."""
         if not outlet_name_or_domain.strip():
             return DEFAULT_RELIABILITY
+        cached = self._grades.get(outlet_name_or_domain) if self._batch else None
+        if cached is not None:  # grades are remembered only while a batch is open
+            return cached
         with self._read() as connection:
             key = resolve_outlet(connection, outlet_name_or_domain)
             if key is None:
-                return DEFAULT_RELIABILITY
+                return DEFAULT_RELIABILITY  # not cached: the outlet may be graded later
             grade = connection.execute(
                 select(outlets.c.reliability).where(outlets.c.key == key)
             ).scalar()
+        if self._batch is not None:
+            self._grades[outlet_name_or_domain] = grade or DEFAULT_RELIABILITY
         return grade or DEFAULT_RELIABILITY
 
 

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from guarantor.domain import Document, Position
 from guarantor.store import neardup
-from guarantor.store.outlets import ensure_outlet
+from guarantor.store.outlets import ensure_outlet, resolve_outlet
 from guarantor.store.records import AddResult
 from guarantor.store.schema import document_bands, documents, positions
 
@@ -42,12 +42,13 @@ def write_document(
     run_id: int | None,
     *,
     threshold: float,
+    outlet_keys: dict[str, str] | None = None,
 ) -> AddResult:
     """Insert ``doc`` unless its hash is stored; link it to its near-duplicate cluster."""
     existing = existing_document(connection, doc.content_hash)
     if existing is not None:
         return existing
-    outlet_key = ensure_outlet(connection, doc.outlet) if doc.outlet else None
+    outlet_key = _outlet_key(connection, doc.outlet, {} if outlet_keys is None else outlet_keys)
     sig = neardup.signature(doc.text)
     cluster_id = _find_cluster(connection, doc.text, sig, threshold) if sig else None
     result = connection.execute(
@@ -86,24 +87,53 @@ def write_document(
     return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
 
 
-def _find_cluster(
-    connection: Connection, text: str, sig: neardup.Signature, threshold: float
-) -> int | None:
-    """The cluster of the most similar stored document at or above ``threshold``."""
+def _outlet_key(connection: Connection, outlet: str | None, known: dict[str, str]) -> str | None:
+    """Resolve ``outlet``, remembering only outlets that already existed (a new one's
+    insert could still be rolled back with its document)."""
+    if not outlet:
+        return None
+    key = known.get(outlet)
+    if key is None:
+        key = resolve_outlet(connection, outlet)
+        if key is None:
+            return ensure_outlet(connection, outlet)
+        known[outlet] = key
+    return key
+
+
+def _candidates_query() -> Any:
+    """One statement for all bands, built once so SQLAlchemy's compiled cache is hit."""
     match = or_(
         *(
-            and_(document_bands.c.band == band, document_bands.c.bucket == bucket)
-            for band, bucket in enumerate(sig.buckets)
+            and_(
+                document_bands.c.band == bindparam(f"band_{i}"),
+                document_bands.c.bucket == bindparam(f"bucket_{i}"),
+            )
+            for i in range(neardup.BANDS)
         )
     )
     shared = func.count().label("shared")
-    candidates = connection.execute(
+    return (
         select(document_bands.c.document_id, shared)
         .where(match)
         .group_by(document_bands.c.document_id)
         .order_by(shared.desc(), document_bands.c.document_id)
         .limit(MAX_CANDIDATES)
-    ).all()
+    )
+
+
+_CANDIDATES = _candidates_query()
+
+
+def _find_cluster(
+    connection: Connection, text: str, sig: neardup.Signature, threshold: float
+) -> int | None:
+    """The cluster of the most similar stored document at or above ``threshold``."""
+    params: dict[str, int] = {}
+    for band, bucket in enumerate(sig.buckets):
+        params[f"band_{band}"] = band
+        params[f"bucket_{band}"] = bucket
+    candidates = connection.execute(_CANDIDATES, params).all()
     if not candidates:
         return None
     mine = neardup.shingles(text)
