@@ -106,7 +106,8 @@ def test_weights_grade_recency_directness_order_the_evidence() -> None:
 
 
 def test_half_life_halves_the_weight() -> None:
-    belief = belief_for("FRA", Option.GROUND_TROOPS, [evidence(days_old=180)], SCENARIO)
+    half_life = int(SCENARIO.beliefs.half_life_days)
+    belief = belief_for("FRA", Option.GROUND_TROOPS, [evidence(days_old=half_life)], SCENARIO)
     assert math.isclose(belief.votes[0].recency_weight, 0.5)
 
 

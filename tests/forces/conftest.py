@@ -43,7 +43,7 @@ def said(actor: str, stance: Stance, *conditions: Condition, outlet: str = "a") 
         stance=stance,
         conditions=conditions,
         grade=Grade.parse("A1"),
-        stated_on=date(2026, 6, 1),
+        stated_on=date(2026, 1, 1),
         source_key=f"outlet:{outlet}",
         provenance=Provenance(kind="ledger", ref=f"{actor}-{outlet}", text="test"),
     )

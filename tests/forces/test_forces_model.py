@@ -52,6 +52,12 @@ def test_scenario_rotation_and_usability_override_the_registry(
         }
     )
     assert by_actor(tiny_registry, tiny_evidence, scenario)["AAA"].troops == 120_000 * 0.3 // 3
+    half = SCENARIO.model_copy(
+        update={"forces": SCENARIO.forces.model_copy(update={"capacity_share": 0.5})}
+    )
+    found = by_actor(tiny_registry, tiny_evidence, half)
+    assert found["AAA"].troops == 120_000 * 0.5 // 4 * 0.5
+    assert found["DDD"].troops == 3_000  # a pledged number is not scaled
 
 
 def test_candidates_exclude_the_silent_and_the_refusing(

@@ -195,9 +195,9 @@ class BeliefRule(_Part):
     votes: Votes = Field(default_factory=Votes)
     grade_weights: GradeWeights = Field(default_factory=GradeWeights)
     half_life_days: float = _param(
-        180.0,
+        365.0,
         "Age at which a statement counts half: positions shift with governments and events.",
-        PROJECT + "; roughly the span between coalition summits in 2025",
+        PROJECT + "; a year, about the life of a stated national line in the 2025 debate",
         gt=0,
     )
     undated_weight: float = _param(
@@ -239,6 +239,14 @@ class ForcePlanning(_Part):
         gt=0,
         le=1,
     )
+    capacity_share: float = _param(
+        1.0,
+        "Share of what a state could sustain that it offers this one mission, where it "
+        "pledged no number (1: all of it, the NATO usability ceiling; an upper bound).",
+        PROJECT + "; the sensitivity table sweeps 0.25-1",
+        gt=0,
+        le=1,
+    )
     home_defence_reserve: float | None = _param(
         None,
         "Share of forces states bordering Russia/Belarus keep home (None: registry factor).",
@@ -259,9 +267,11 @@ class ForcePlanning(_Part):
         "word on troops is not one (" + PROJECT + ")",
     )
     excluded: tuple[str, ...] = _param(
-        ("UKR", "RUS", "BLR"),
-        "States never counted as contributors: the host and the adversaries.",
-        "definition of a reassurance force",
+        ("UKR", "RUS", "BLR", "USA"),
+        "Never counted as contributors: the host, the adversaries, and the US, whose role in "
+        "the debate is the backstop (a condition), not troops; drop USA to let evidence decide.",
+        "the force discussed is the European-led Multinational Force Ukraine (registry "
+        "instrument proposal-mnf-ukraine); US statements of Feb and Aug 2025 rule out US troops",
     )
     chunk_trials: int = _param(
         8192,
@@ -278,7 +288,12 @@ class Scenario(_Part):
     """The assumptions of one run; see ``data/scenario/default.yaml`` for the defaults."""
 
     name: str = _param("default", "A label for reports.", PROJECT)
-    as_of: date = _param(date(2026, 6, 30), "Evidence after this date is ignored.", PROJECT)
+    as_of: date = _param(
+        date(2026, 1, 31),
+        "Evidence, pledges and deployments after this date are ignored.",
+        "the month of the newest bundled evidence (Paris summit, 6 Jan 2026); fixed so runs "
+        "reproduce",
+    )
     requirement: int = _param(
         25_000,
         "Troops to keep deployed in Ukraine.",

@@ -32,6 +32,7 @@ class Planning:
     home_defence_reserve: float
     rotation_ratio: float
     pledges_are_sustained: bool = True
+    capacity_share: float = 1.0
 
     def replace(self, **changes: float) -> Planning:
         values = {**self.__dict__, **changes}
@@ -74,6 +75,7 @@ def planning_for(factors: Mapping[str, PlanningFactor], scenario: Scenario) -> P
         rotation_ratio=scenario.rotation_ratio
         or _factor(factors, "rotation_ratio_long_deployment"),
         pledges_are_sustained=plan.pledges_are_sustained,
+        capacity_share=plan.capacity_share,
     )
 
 
@@ -98,8 +100,11 @@ def _capacity(state: State, abroad: int, planning: Planning) -> tuple[int, str]:
     if abroad:
         pool -= abroad
         note += f" - {abroad:,} abroad"
-    troops = max(int(pool / planning.rotation_ratio), 0)
-    return troops, f"{note}, / {planning.rotation_ratio:g} rotation"
+    troops = max(int(pool / planning.rotation_ratio * planning.capacity_share), 0)
+    note += f", / {planning.rotation_ratio:g} rotation"
+    if planning.capacity_share != 1.0:
+        note += f" x {planning.capacity_share:g} offered"
+    return troops, note
 
 
 def contributors(

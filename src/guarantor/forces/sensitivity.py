@@ -61,6 +61,13 @@ def _sweeps(registry: Registry) -> list[_Sweep]:
             "registry factor usability_deployable range (NATO 2004 vs 2008 target)",
         ),
         _Sweep(
+            "capacity_share",
+            0.25,
+            1.0,
+            lambda s, p, v: (s, p.replace(capacity_share=v)),
+            "share of sustainable capacity offered where no number was pledged",
+        ),
+        _Sweep(
             "home_defence_reserve",
             *home,
             lambda s, p, v: (s, p.replace(home_defence_reserve=v)),
