@@ -414,3 +414,77 @@ def test_misspelt_key_is_reported(tmp_path: Path) -> None:
     _write(tmp_path, _STATES.replace("adjective: [Alandic]", "adjectiv: [Alandic]"))
     with pytest.raises(ValidationError, match=r"states.yaml:3.*adjectiv"):
         load_actors(tmp_path)
+
+
+# -- spans with titles and qualifiers ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "person"),
+    [
+        ("Belgian Defence Minister Theo Francken", "BEL", "Theo Francken"),
+        ("Chancellor Merz", "DEU", "Friedrich Merz"),
+        ("NATO Secretary General Mark Rutte", "NATO", "Mark Rutte"),
+        ("Kremlin spokesman Dmitri Peskov", "RUS", "Dmitry Peskov"),
+        ("Spanish Foreign Minister Jose Manuel Albares", "ESP", "José Manuel Albares"),
+    ],
+)
+def test_a_name_after_a_title_resolves_to_the_person(
+    index: ActorIndex, text: str, code: str, person: str
+) -> None:
+    found = index.resolve(text, on=date(2025, 6, 1), fuzzy=False)
+    assert found is not None and (found.actor, found.person) == (code, person)
+    assert found.in_office is True
+
+
+def test_a_garbled_name_after_a_title_resolves(index: ActorIndex) -> None:
+    found = index.resolve("Polish Foreign Minister Radoslav Sikorsky", on=date(2025, 6, 1))
+    assert found is not None and found.actor == "POL" and found.fuzzy
+    assert found.person == "Radosław Sikorski"
+
+
+def test_a_title_with_an_unreadable_name_resolves_to_the_state(index: ActorIndex) -> None:
+    found = index.resolve("Dutch Prime Minister Xqwv")
+    assert found is not None and found.actor == "NLD" and found.kind == "office"
+    assert found.person is None
+
+
+def test_qualifiers_before_a_group_are_ignored(index: ActorIndex) -> None:
+    for text, code in [
+        ("a senior Italian official", "ITA"),
+        ("several European governments", "EUROPE"),
+        ("some Turkish diplomats", "TUR"),
+    ]:
+        found = index.resolve(text, fuzzy=False)
+        assert found is not None and found.actor == code, text
+
+
+def test_a_seat_or_adjective_followed_by_a_non_title_does_not_resolve(index: ActorIndex) -> None:
+    for text in ["American football", "British Airways", "German Shepherd", "Russia Today"]:
+        assert index.resolve(text) is None, text
+
+
+# -- the shared corpus: gold speakers resolve to the actor they speak for ---------
+
+
+def test_gold_speakers_resolve_to_their_actor(index: ActorIndex, corpus_dir: Path) -> None:
+    import yaml
+
+    gold = yaml.safe_load((corpus_dir / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+    pairs = [
+        (p["speaker"], {p["actor"], p.get("claimed_by")})
+        for doc in gold
+        for p in doc["positions"]
+        if p.get("speaker") and not p.get("reported_by")
+    ]
+    assert pairs, "no speakers in the gold file"
+    resolved = 0
+    for speaker, expected in pairs:
+        found = index.resolve(speaker)
+        if found is not None:
+            resolved += 1
+            # A state's leader may speak for a group (Starmer as coalition co-chair).
+            speaks_for_group = expected & {"COALITION", "EUROPE"} and found.kind != "name"
+            assert found.actor in expected or speaks_for_group, (speaker, found.actor, expected)
+    # Speakers outside the registry (a legislator, an outlet) may stay unresolved.
+    assert resolved / len(pairs) >= 0.9, f"{resolved}/{len(pairs)} speakers resolved"

@@ -3,30 +3,35 @@
 ``load_actors()`` reads the bundled YAML (or a user's folder of the same
 shape) once per process and returns an ``ActorIndex``; pass the index to
 whatever needs it. ``ActorIndex.resolve`` turns a span of text into an actor:
-exact aliases first (case-, accent- and punctuation-blind, a leading "the"
-optional, a leading title such as "President" or "Italian Prime Minister"
-dropped), then, only if asked, a fuzzy match for names that machine
-translation garbled. The fuzzy step is deliberately narrow (see
-``data/actors/fuzzy.yaml``): a one-word query must be capitalised, long
-enough and close to a holder's surname; a longer name must match the surname
-closely *and* the whole name well. It does not look inside longer text:
-"Washington Post" or "Paris Agreement" are the extractor's to rule out.
+
+1. the whole span as an exact alias (case-, accent- and punctuation-blind,
+   leading "the", "a senior", "many" ignored);
+2. a person's name after a title ("German Defence Minister Boris Pistorius",
+   "Chancellor Merz");
+3. if ``fuzzy``, a garbled name, whole or after a title ("US Secretary of
+   State Mark Rubio"), under the limits of ``data/actors/fuzzy.yaml``;
+4. a title whose holder's name is unreadable ("UK Prime Minister Kirm");
+5. if ``fuzzy``, a misspelt actor or place name ("Lithuanja").
+
+A person's resolution carries the term that explains it on the date given,
+so former officials are recognised and marked ``in_office=False``. The
+resolver judges a span, it does not search inside text: "Washington Post"
+and "Paris Agreement" resolve to nothing, but an extractor that matches
+"Washington" inside them must rule them out itself.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from guarantor.domain.actors import Actor, Alias, AliasKind, OfficeHolder, Resolution
 from guarantor.errors import NotFoundError
-from guarantor.registry.actor_aliases import alias_key, build_actors, fold, skeleton
+from guarantor.registry.actor_aliases import alias_key, build_actors, fold
 from guarantor.registry.actor_data import FuzzyPolicy, read_actor_sources
+from guarantor.registry.actor_match import Candidate, FuzzyMatcher, Word, split_words
 
 __all__ = ["ActorIndex", "alias_key", "fold", "load_actors"]
 
@@ -63,11 +68,14 @@ _HONORIFICS = (
     "marshal",
 )
 
-
-@dataclass(frozen=True)
-class _Candidate:
-    alias: Alias
-    score: float
+# Words that may open a span without naming anyone: "a senior Polish official",
+# "many European governments".
+_QUALIFIERS = frozenset(
+    {"the", "a", "an", "many", "some", "several", "most", "all", "other", "both"}
+    | {"senior", "top", "high", "ranking", "unnamed", "anonymous", "leading", "key"}
+)
+# Small words inside office names that say nothing about a title.
+_FILLERS = frozenset(["of", "the", "for", "and", "to", "on", "in", "at"])
 
 
 class ActorIndex:
@@ -82,8 +90,6 @@ class ActorIndex:
     ) -> None:
         self._actors = {a.code: a for a in actors}
         self._holders = list(holders)
-        self._policy = fuzzy or FuzzyPolicy()
-        self._not_names = {alias_key(w) for w in self._policy.not_names}
         self._exact: dict[str, list[Alias]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -91,28 +97,12 @@ class ActorIndex:
         self._terms: dict[str, list[OfficeHolder]] = defaultdict(list)
         for holder in sorted(self._holders, key=lambda h: h.start):
             self._terms[holder.person].append(holder)
-        self._titles = {
-            key
-            for key, group in self._exact.items()
-            if any(a.kind in ("office", "adjective") for a in group)
-        }
-        self._titles |= set(_HONORIFICS) | {alias_key(t) for t in titles}
-        self._titles |= {alias_key(h.office) for h in self._holders}
-        self._people_one, self._people_many, self._places = self._fuzzy_tables()
-
-    def _fuzzy_tables(self) -> tuple[list[Alias], list[Alias], list[Alias]]:
-        one: list[Alias] = []
-        many: list[Alias] = []
-        places: list[Alias] = []
-        place_kinds = ("name", "short", "capital", "transliteration", "misspelling")
-        for group in self._exact.values():
-            for alias in group:
-                letters = len(alias_key(alias.text).replace(" ", ""))
-                if alias.person is not None:
-                    (many if " " in alias_key(alias.text) else one).append(alias)
-                elif alias.kind in place_kinds and letters >= self._policy.place_min_length:
-                    places.append(alias)
-        return one, many, places
+        offices = {alias_key(t) for t in titles} | {alias_key(h.office) for h in holders}
+        self._titles = offices | set(_HONORIFICS)
+        self._titles |= {k for k, g in self._exact.items() if any(a.kind == "office" for a in g)}
+        self._title_words = {w for t in offices for w in t.split()} - _FILLERS
+        self._title_words |= set(_HONORIFICS)
+        self._matcher = FuzzyMatcher(self.aliases(), fuzzy or FuzzyPolicy())
 
     # -- plain lookups -------------------------------------------------------
     def get(self, code: str) -> Actor:
@@ -169,34 +159,78 @@ class ActorIndex:
     def resolve(
         self, text: str, *, on: date | None = None, fuzzy: bool = True
     ) -> Resolution | None:
-        """The actor a span of text stands for, or None."""
-        key = alias_key(text)
-        if not key:
+        """The actor a span of text stands for, or None (see the module's steps)."""
+        words = split_words(text)
+        while words and words[0].key in _QUALIFIERS:
+            words = words[1:]
+        if not words:
             return None
-        for candidate_key in (key, self._strip_titles(key)):
-            if candidate_key and candidate_key in self._exact:
-                group = [_Candidate(a, 100.0) for a in self._exact[candidate_key]]
-                return self._choose(text, group, on, fuzzy=False)
-        if not fuzzy:
-            return None
-        key = self._strip_titles(key) or key
-        found = self._fuzzy_person(text, key) or self._fuzzy_place(text, key)
-        return self._choose(text, found, on, fuzzy=True) if found else None
-
-    def _strip_titles(self, key: str) -> str | None:
-        """Drop a leading title or honorific: "italian prime minister giorgia meloni"."""
-        words = key.split()
-        for cut in range(len(words) - 1, 0, -1):
-            if " ".join(words[:cut]) in self._titles:
-                rest = " ".join(words[cut:])
-                return rest if rest in self._exact else self._strip_titles(rest) or rest
+        found = self._exact_group(_join(words)) or self._titled_person(words)
+        if found:
+            return self._choose(text, found, on, fuzzy=False)
+        if fuzzy:
+            found = self._fuzzy_person(words)
+            if found:
+                return self._choose(text, found, on, fuzzy=True)
+        found = self._title_prefix(words)
+        if found:
+            return self._choose(text, found, on, fuzzy=False)
+        if fuzzy:
+            found = self._matcher.place(words)
+            if found:
+                return self._choose(text, found, on, fuzzy=True)
         return None
 
+    def _exact_group(self, key: str) -> list[Candidate]:
+        return [Candidate(a, 100.0) for a in self._exact.get(key, [])]
+
+    def _is_title(self, words: list[Word]) -> bool:
+        """Whether words read as a title: "us secretary of state", "kremlin spokesman"."""
+        if not words:
+            return False
+        return _join(words) in self._titles or words[-1].key in self._title_words
+
+    def _titled_person(self, words: list[Word]) -> list[Candidate]:
+        """An exact person alias at the end: "Defence Minister Boris Pistorius"."""
+        for cut in range(1, len(words)):
+            tail = words[cut:]
+            group = [c for c in self._exact_group(_join(tail)) if c.alias.person]
+            if group and (len(tail) > 1 or self._is_title(words[:cut])):
+                return group
+        return []
+
+    def _fuzzy_person(self, words: list[Word]) -> list[Candidate]:
+        """A garbled name, alone or after a title."""
+        found = self._matcher.person(words)
+        for size in (2, 1):
+            if found or len(words) <= size:
+                break
+            if self._is_title(words[:-size]):
+                found = self._matcher.person(words[-size:])
+        return found
+
+    def _title_prefix(self, words: list[Word]) -> list[Candidate]:
+        """A title followed by a name nobody can read: "UK Prime Minister Kirm".
+
+        An office alias may be followed by capitalised words (a name); other
+        aliases ("White House", "American") only by a title word, so that
+        "American football" or "Washington Post" stay unresolved.
+        """
+        for cut in range(len(words) - 1, 0, -1):
+            group = self._exact_group(_join(words[:cut]))
+            if not group:
+                continue
+            rest = words[cut:]
+            starts_with_title = rest[0].key in self._title_words
+            is_office = any(c.alias.kind == "office" for c in group)
+            if starts_with_title or (is_office and all(w.capital for w in rest)):
+                return group
+        return []
+
     def _choose(
-        self, query: str, found: list[_Candidate], on: date | None, *, fuzzy: bool
-    ) -> Resolution | None:
-        if not found:
-            return None
+        self, query: str, found: list[Candidate], on: date | None, *, fuzzy: bool
+    ) -> Resolution:
+        """The best candidate: in office on the date, then by kind, then most recent."""
         ranked = []
         for cand in found:
             term, serving = self._term_for(cand.alias, on)
@@ -204,7 +238,7 @@ class ActorIndex:
             rank = (serving is True, _KIND_RANK[cand.alias.kind], start)
             ranked.append((rank, cand, term, serving))
         ranked.sort(key=lambda r: r[0], reverse=True)
-        rank, best, term, serving = ranked[0]
+        _, best, term, serving = ranked[0]
         actors = list(dict.fromkeys(r[1].alias.actor for r in ranked))
         decided = on is not None and sum(1 for r in ranked if r[3] is True) == 1
         return Resolution(
@@ -221,65 +255,9 @@ class ActorIndex:
             in_office=serving,
         )
 
-    def _fuzzy_person(self, text: str, key: str) -> list[_Candidate]:
-        words = [w for w in key.split() if w not in _HONORIFICS] or key.split()
-        policy = self._policy
-        if len(words) == 1:
-            word = words[0]
-            stripped = text.strip()
-            if (
-                len(word) < policy.min_length
-                or not stripped[:1].isupper()
-                or word in self._not_names
-            ):
-                return []
-            target = skeleton(word)
-            scored = []
-            for alias in self._people_one:
-                cand = skeleton(alias.text)
-                # Garbled names keep their first and last letters ("Melloni",
-                # "Zaharova"); English look-alikes mostly do not ("Coastal").
-                if cand[0] != target[0] or cand[-1] != target[-1]:
-                    continue
-                if abs(len(cand) - len(target)) > 2:
-                    continue
-                score = fuzz.ratio(target, cand)
-                if score >= policy.single_word_cutoff:
-                    scored.append(_Candidate(alias, score))
-            return self._ties(scored)
-        full, last = skeleton(" ".join(words)), skeleton(words[-1])
-        scored = []
-        for alias in self._people_many:
-            cand = skeleton(alias.text)
-            if fuzz.ratio(last, cand.split()[-1]) < policy.surname_cutoff:
-                continue
-            score = fuzz.ratio(full, cand)
-            if score >= policy.full_name_cutoff:
-                scored.append(_Candidate(alias, score))
-        return self._ties(scored)
 
-    def _fuzzy_place(self, text: str, key: str) -> list[_Candidate]:
-        policy = self._policy
-        letters = len(key.replace(" ", ""))
-        if letters < policy.place_min_length or not text.strip()[:1].isupper():
-            return []
-        target = skeleton(key)
-        choices = {i: skeleton(a.text) for i, a in enumerate(self._places)}
-        hits = process.extract(
-            target, choices, scorer=fuzz.ratio, score_cutoff=policy.place_cutoff, limit=10
-        )
-        scored = [
-            _Candidate(self._places[i], score)
-            for _, score, i in hits
-            if choices[i][:1] == target[:1] and choices[i].count(" ") == target.count(" ")
-        ]
-        return self._ties(scored)
-
-    def _ties(self, scored: list[_Candidate]) -> list[_Candidate]:
-        if not scored:
-            return []
-        top = max(c.score for c in scored)
-        return [c for c in scored if c.score >= top - self._policy.tie_margin]
+def _join(words: list[Word]) -> str:
+    return " ".join(w.key for w in words)
 
 
 def _latest(terms: list[OfficeHolder]) -> OfficeHolder:
