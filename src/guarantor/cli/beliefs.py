@@ -49,12 +49,12 @@ def _check(fmt: Format) -> None:
 
 def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
     rows = []
-    for vote in belief.votes:
+    for number, vote in enumerate(belief.votes, start=1):
         e = vote.evidence
         rows.append(
             {
-                "counted": "yes" if vote.counted else "no (same source)",
-                "stance": e.stance.value,
+                "#": number,
+                "counted": "yes" if vote.counted else "no: same source",
                 "why": vote.reason,
                 "date": e.stated_on,
                 "grade": e.grade.code,
@@ -62,11 +62,16 @@ def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
                 "vote": vote.vote,
                 "weight": round(vote.weight, 3),
                 "contribution": round(vote.contribution, 3),
-                "text": e.provenance.text,
-                "ref": e.provenance.url or e.provenance.ref,
             }
         )
     return rows
+
+
+def _print_sources(belief: Belief) -> None:
+    """The words each vote rests on, numbered like the table rows."""
+    for number, vote in enumerate(belief.votes, start=1):
+        where = vote.evidence.provenance
+        typer.echo(f"[{number}] {where.text}\n    {where.url or where.ref}")
 
 
 def register(app: typer.Typer) -> None:
@@ -124,3 +129,4 @@ def register(app: typer.Typer) -> None:
             + f"; {belief.sources} independent source(s); rule {belief.rule})"
         )
         emit_rows(_vote_rows(belief), fmt, title="votes (contribution in log-odds)")
+        _print_sources(belief)
