@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         if name not in names:
             print(f"no benchmark {name!r}; expected one of {', '.join(names)}", file=sys.stderr)
             return 2
-        print(f"== {name}")
+        print(f"== {name}", file=sys.stderr)
         module = importlib.import_module(f"benchmarks.{name}_bench")
         status = max(status, int(module.main(rest)))
     return status
