@@ -1,0 +1,321 @@
+"""Positions from the spans: pair each stance cue with its holder and options.
+
+Per sentence, a stance cue takes the options after it up to the next cue of
+its clause (a cue followed by "that" takes its whole clause and silences the
+cues inside: "Meloni's proposal that NATO would provide ..."). Negation in
+front of a cue flips support to oppose; a condition right after an option
+makes that option's stance conditional; a sentence with a condition, an
+option and a holder but no cue is a requirement ("any mission must be
+coordinated with Russia"). Questions, indirect questions and sentences about
+events before ``historical_before`` give nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from guarantor.extract.holders import Holder, SentenceView
+from guarantor.extract.lexicon import Cue, Lexicon
+from guarantor.extract.spans import Annotated, Candidate, Hit
+
+__all__ = ["Positioner"]
+
+_OPTION_GAP = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*(?:the\s+)?$")
+_RECIPIENT_OPTIONS = frozenset(
+    {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
+)
+_STATE = re.compile(r"^[A-Z]{3}$")
+
+
+def _slice(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
+    return hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+class Positioner:
+    """Component: records ``Candidate`` positions, one per holder, option and stance."""
+
+    name = "positions"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lex = lexicon
+
+    def __call__(self, doc: Annotated) -> Annotated:
+        starts = {
+            "m": [m.start for m in doc.mentions],
+            "o": [h.start for h in doc.options],
+            "c": [h.start for h in doc.cues],
+            "k": [h.start for h in doc.conditions],
+            "a": [h.start for h in doc.anaphors],
+        }
+        previous: list[str] = []
+        for index, sentence in enumerate(doc.sentences):
+            lo, hi = sentence.start, sentence.end
+            options = _slice(doc.options, starts["o"], lo, hi)
+            if sentence.question or sentence.historical or sentence.framed_question >= 0:
+                previous = sorted({o.label for o in options}) or previous
+                continue
+            cues = _slice(doc.cues, starts["c"], lo, hi)
+            conditions = _slice(doc.conditions, starts["k"], lo, hi)
+            anaphors = _slice(doc.anaphors, starts["a"], lo, hi)
+            if (options or anaphors) and (cues or conditions):
+                mentions = doc.mentions[
+                    bisect.bisect_left(starts["m"], lo) : bisect.bisect_left(starts["m"], hi)
+                ]
+                view = SentenceView(doc, index, self._lex, mentions)
+                options = self._clause_suppress(view, options)
+                found = _SentenceRules(self._lex, view, options, cues, conditions, anaphors)
+                doc.candidates.extend(found.run(previous))
+            previous = sorted({o.label for o in options}) or previous
+        return doc
+
+    def _clause_suppress(self, view: SentenceView, options: list[Hit]) -> list[Hit]:
+        kept = []
+        for hit in options:
+            clause = view.clause(hit.start)
+            losing = any(
+                hit.label in self._lex.clause_suppresses.get(o.label, ())
+                and view.clause(o.start) == clause
+                for o in options
+            )
+            if not losing:
+                kept.append(hit)
+        return kept
+
+
+class _SentenceRules:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        view: SentenceView,
+        options: list[Hit],
+        cues: list[Hit],
+        conditions: list[Hit],
+        anaphors: list[Hit],
+    ) -> None:
+        self.lex, self.view = lexicon, view
+        self.options, self.cues, self.conditions, self.anaphors = (
+            options,
+            cues,
+            conditions,
+            anaphors,
+        )
+        self.text = view.doc.text
+        self.out: list[Candidate] = []
+
+    def run(self, previous: list[str]) -> list[Candidate]:
+        silenced_until = -1
+        coholders = [c for c in self.cues if self.lex.cue_info[c.index].stance == "coholder"]
+        for cue in self.cues:
+            info = self.lex.cue_info[cue.index]
+            if cue.start < silenced_until or info.stance == "coholder":
+                continue
+            clause = self.view.clause(cue.start)
+            governs = self.text.startswith(" that ", cue.end)
+            if governs:
+                silenced_until = clause[1]
+            self._cue(cue, info, clause, governs, previous, coholders)
+        if not self.out:
+            self._requirement()
+        return self.out
+
+    # -- one cue -----------------------------------------------------------
+    def _cue(
+        self,
+        cue: Hit,
+        info: Cue,
+        clause: tuple[int, int],
+        governs: bool,
+        previous: list[str],
+        coholders: list[Hit],
+    ) -> None:
+        options = self._options(cue, info, clause, governs, previous)
+        if not options:
+            return
+        holders = self._holders(cue, info, clause)
+        if not holders:
+            return
+        holders += self._coholders(coholders, clause)
+        stance = self._stance(cue, info, clause)
+        for holder in self._named_members(holders, cue, clause):
+            for option in options:
+                self._emit(holder, option, stance, info, cue)
+
+    def _options(
+        self, cue: Hit, info: Cue, clause: tuple[int, int], governs: bool, previous: list[str]
+    ) -> list[Hit]:
+        later = [c.start for c in self.cues if cue.start < c.start < clause[1]]
+        stop = clause[1] if governs or not later else later[0]
+        if info.requirement:
+            stop = clause[1]
+        after = [o for o in self.options if cue.start <= o.start < stop]
+        if after or info.option_after:
+            return after or self._anaphoric(cue.start, stop, previous)
+        anaphoric = self._anaphoric(cue.start, stop, previous)
+        if anaphoric:
+            return anaphoric
+        in_relative = self.view.relative(cue.start) is not None
+        if info.option_before or in_relative:
+            before = [o for o in self.options if clause[0] <= o.start < cue.start]
+            if in_relative and not before:
+                before = [o for o in self.options if o.start < cue.start]
+            return before[-1:]
+        return []
+
+    def _anaphoric(self, start: int, stop: int, previous: list[str]) -> list[Hit]:
+        if len(previous) != 1:
+            return []
+        return [Hit(a.start, a.end, previous[0]) for a in self.anaphors if start <= a.start < stop]
+
+    def _holders(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> list[Holder]:
+        if info.holder_after:
+            return self.view.after(cue.end, fallback=False)
+        return (
+            self.view.before(cue.start)
+            or (self.view.speaker() if self.view.sentence.speaker else [])
+            or self.view.after(cue.end, fallback=True)
+        )
+
+    def _coholders(self, coholders: list[Hit], clause: tuple[int, int]) -> list[Holder]:
+        found: list[Holder] = []
+        for marker in coholders:
+            if clause[0] <= marker.start < clause[1]:
+                found += [
+                    Holder(h.actor, h.mention, "coholder")
+                    for h in self.view.after(marker.end, fallback=False)
+                ]
+        return found
+
+    def _named_members(
+        self, holders: list[Holder], cue: Hit, clause: tuple[int, int]
+    ) -> list[Holder]:
+        """A group ("Europe") whose members are then listed gives way to the members."""
+        if not any(h.actor == "EUROPE" for h in holders):
+            return holders
+        members = [
+            m
+            for m in self.view.mentions
+            if cue.end <= m.start < clause[1]
+            and m.role == "holder"
+            and m.kind in ("adjective", "demonym", "name", "short", "plural_nationals")
+            and m.actor is not None
+            and _STATE.match(m.actor)
+        ]
+        if not members:
+            return holders
+        group = self.view.group(members[0], clause[1], forward=True)
+        if len(group) < 2:
+            return holders
+        return [h for h in holders if h.actor != "EUROPE"] + group
+
+    def _stance(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> str:
+        stance = info.stance
+        if stance in ("uncertain", "prefer"):
+            return stance
+        window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
+        negated = bool(self.lex.negators.search(window))
+        if info.negation_inside:
+            negated = negated or bool(self.lex.negators.search(self.text, cue.start, cue.end))
+        if not negated:
+            return stance
+        return "oppose" if stance == "support" else "uncertain"
+
+    # -- recording -----------------------------------------------------------
+    def _emit(self, holder: Holder, option: Hit, stance: str, info: Cue, cue: Hit) -> None:
+        if stance == "prefer":
+            than = self.text.find(" than ", cue.end, self.view.sentence.end)
+            stance = "oppose" if 0 <= than < option.start else "support"
+        conditions = self._conditions_for(option)
+        if conditions and stance in ("support", "oppose"):
+            stance = "conditional"
+        else:
+            conditions = ()
+        self._add(holder, option.label, stance, conditions)
+        if info.payment:
+            self._payee(option)
+
+    def _payee(self, option: Hit) -> None:
+        """The seller in "pay for American weapons" gives them on payment."""
+        for mention in self.view.mentions:
+            near = mention.end <= option.start and option.start - mention.end <= 2
+            if near and mention.actor and mention.kind in ("adjective", "demonym"):
+                holder = Holder(mention.actor, mention, "mention")
+                self._add(holder, option.label, "conditional", ("payment",))
+
+    def _conditions_for(self, option: Hit) -> tuple[str, ...]:
+        found = []
+        clause = self.view.clause(option.start)
+        for condition in self.conditions:
+            if self.view.clause(condition.start) != clause and not self._requirement_only():
+                continue
+            if self._target(condition) is option or self._coordinated(option, condition):
+                found.append(condition.label)
+        return tuple(dict.fromkeys(found))
+
+    def _requirement_only(self) -> bool:
+        return not self.cues
+
+    def _target(self, condition: Hit) -> Hit | None:
+        before = [o for o in self.options if o.end <= condition.start]
+        if before:
+            return before[-1]
+        after = [o for o in self.options if o.start >= condition.end]
+        return after[0] if after else None
+
+    def _coordinated(self, option: Hit, condition: Hit) -> bool:
+        target = self._target(condition)
+        if target is None or target is option or option.start > target.start:
+            return False
+        return bool(_OPTION_GAP.match(self.text[option.end : target.start]))
+
+    def _requirement(self) -> None:
+        """Actor + option + condition and no stance cue: a conditional position."""
+        if not self.conditions:
+            return
+        first = self.options[0] if self.options else None
+        if first is None:
+            return
+        holders = self.view.before(first.start) or self.view.speaker()
+        for holder in holders:
+            for option in self.options:
+                conditions = self._conditions_for(option)
+                if conditions:
+                    self._add(holder, option.label, "conditional", conditions)
+
+    def _add(self, holder: Holder, option: str, stance: str, conditions: tuple[str, ...]) -> None:
+        sentence = self.view.sentence
+        actor = holder.actor
+        speaker_actor = sentence.speaker.actor if sentence.speaker else None
+        if (
+            actor == "UKR"
+            and option in _RECIPIENT_OPTIONS
+            and speaker_actor
+            and speaker_actor != "UKR"
+            and _STATE.match(speaker_actor)
+            and holder.via != "speaker"
+        ):
+            actor = speaker_actor
+        claimed = (
+            speaker_actor
+            if speaker_actor
+            and speaker_actor != actor
+            and _STATE.match(speaker_actor)
+            and _STATE.match(actor)
+            else None
+        )
+        speaker = sentence.speaker_text
+        if speaker is None and holder.mention is not None and holder.via != "coholder":
+            speaker = holder.mention.text
+        self.out.append(
+            Candidate(
+                sentence=self.view.index,
+                actor=actor,
+                option=option,
+                stance=stance,
+                conditions=conditions,
+                speaker=speaker,
+                claimed_by=claimed,
+                analysis=sentence.analysis or holder.via == "coholder",
+                inferred=holder.via in ("coholder", "after"),
+            )
+        )

@@ -1,0 +1,157 @@
+"""Attribution: who speaks in each sentence, which outlet is cited, when it was said.
+
+Finding: a reporting verb ("said", "told", "according to") with the
+nearest actor mention beside it gives the speaker; a quotation that follows
+a quoted sentence keeps its speaker; an outlet next to a reporting or an
+analysis verb ("Politico believes", "Reuters reported") gives
+``reported_by`` (and ``analysis`` for the outlet's own view); a month and
+year ("Back in February 2024") give ``stated_on``.
+Recording: each ``Sentence`` gets these fields.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from guarantor.extract.lexicon import Lexicon
+from guarantor.extract.spans import Annotated, Hit, Mention, Sentence
+
+__all__ = ["Attributor", "stated_on"]
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
+_DATE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_TITLE_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|of|the|de|von|van)$")
+
+
+def stated_on(sentence: str) -> str | None:
+    """ISO month or day named in a sentence ("in December 2024" -> "2024-12")."""
+    match = _DATE.search(sentence)
+    if not match:
+        return None
+    day, month, day2, year = match.groups()
+    number = _MONTHS[month.lower()]
+    day = day or day2
+    return f"{year}-{number:02d}-{int(day):02d}" if day else f"{year}-{number:02d}"
+
+
+class Attributor:
+    """Component: records speaker, outlet, analysis and date per sentence."""
+
+    name = "attribution"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lex = lexicon
+
+    def __call__(self, doc: Annotated) -> Annotated:
+        starts = [m.start for m in doc.mentions]
+        outlet_starts = [o.start for o in doc.outlets]
+        last_outlet: str | None = None
+        previous: Sentence | None = None
+        for sentence in doc.sentences:
+            text = doc.text[sentence.start : sentence.end]
+            lo, hi = (
+                bisect.bisect_left(starts, sentence.start),
+                bisect.bisect_left(starts, sentence.end),
+            )
+            mentions = doc.mentions[lo:hi]
+            olo = bisect.bisect_left(outlet_starts, sentence.start)
+            ohi = bisect.bisect_left(outlet_starts, sentence.end)
+            outlets = doc.outlets[olo:ohi]
+            self._speaker(doc.text, sentence, mentions)
+            last_outlet = self._outlet(text, sentence, outlets, last_outlet)
+            if self._continues(sentence, previous) and previous is not None:
+                sentence.speaker, sentence.speaker_text = (
+                    previous.speaker,
+                    previous.speaker_text,
+                )
+            sentence.stated_on = stated_on(text)
+            sentence.historical = any(
+                int(y) < self._lex.historical_before for y in _YEAR.findall(text)
+            )
+            frame = self._lex.question_frames.search(text)
+            sentence.framed_question = sentence.start + frame.start() if frame else -1
+            previous = sentence
+        return doc
+
+    @staticmethod
+    def _continues(sentence: Sentence, previous: Sentence | None) -> bool:
+        """A quotation right after a quoted speaker's sentence is still theirs."""
+        return (
+            sentence.speaker is None
+            and sentence.quoted
+            and previous is not None
+            and previous.speaker is not None
+            and previous.end + 3 >= sentence.start
+        )
+
+    def _speaker(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
+        body = text[sentence.start : sentence.end]
+        for verb in self._lex.reporting.finditer(body):
+            v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
+            found = self._beside(text, mentions, v_start, v_end, verb.group(0).lower())
+            if found is not None and found.voice:
+                sentence.speaker = found
+                sentence.speaker_text = _expand(text, found, sentence)
+                return
+
+    @staticmethod
+    def _beside(
+        text: str, mentions: list[Mention], v_start: int, v_end: int, verb: str
+    ) -> Mention | None:
+        before = [m for m in mentions if m.end <= v_start and v_start - m.end <= 35]
+        after = [m for m in mentions if m.start >= v_end and m.start - v_end <= 45]
+        before = [m for m in before if not re.search(r"[“”\"]", text[m.end : v_start])]
+        after = [m for m in after if m.role != "object" or m.preposition == "to"]
+        if verb == "according to":
+            return after[0] if after else None
+        if before and text[before[-1].end : v_start].strip(" ,") == "":
+            return before[-1]
+        if after and not re.search(r"[“”\"]", text[v_end : after[0].start]):
+            return after[0]
+        return before[-1] if before else None
+
+    def _outlet(
+        self, body: str, sentence: Sentence, outlets: list[Hit], last: str | None
+    ) -> str | None:
+        if outlets:
+            outlet = outlets[0]
+            sentence.reported_by = outlet.label
+            rel = outlet.end - sentence.start
+            after = body[rel : rel + 40]
+            before = body[max(0, rel - len(outlet.label) - 30) : rel - len(outlet.label)]
+            if self._lex.analysis_verbs.match(after.lstrip()) or self._lex.analysis_groups.search(
+                before
+            ):
+                sentence.analysis = True
+                if sentence.speaker is None:
+                    sentence.speaker_text = outlet.label
+            return outlets[-1].label
+        if last is not None and self._lex.outlet_anaphors.search(body):
+            sentence.reported_by = last
+        return last
+
+
+def _expand(text: str, mention: Mention, sentence: Sentence) -> str:
+    """The speaker as written, with the title and name around the alias."""
+    start, end = mention.start, mention.end
+    while True:
+        head = text[sentence.start : start].rstrip()
+        match = re.search(r"(\S+)$", head)
+        if not match or not _TITLE_WORD.match(match.group(1).strip('“”"')):
+            break
+        word_start = sentence.start + match.start(1)
+        if text[word_start] in '“”"‘’':
+            break
+        start = word_start
+    tail = re.match(r"(?:\s+[A-Z][\w'’-]+){1,3}", text[end : sentence.end])
+    if tail:
+        end += tail.end()
+    return text[start:end].strip(" ,")

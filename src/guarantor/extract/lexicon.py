@@ -1,0 +1,220 @@
+"""The extractor's vocabularies, read from ``guarantor/data/lexicons/*.yaml``.
+
+Patterns live in data files so that an analyst can add a cue without
+touching code; this module only reads them and compiles each family into
+regular expressions once, so the pipeline never compiles per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guarantor.errors import ValidationError
+
+__all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon"]
+
+_FLAGS = re.IGNORECASE
+
+
+def bundled_lexicon_dir() -> Path:
+    return Path(str(resources.files("guarantor") / "data" / "lexicons"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One stance cue: what it signals and where its holder and option stand."""
+
+    stance: str
+    holder_after: bool = False
+    option_after: bool = False
+    option_before: bool = False
+    negation_inside: bool = False
+    requirement: bool = False
+    payment: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled patterns; one instance is shared by every pipeline component."""
+
+    options: tuple[tuple[str, re.Pattern[str]], ...]
+    suppresses: dict[str, frozenset[str]]
+    clause_suppresses: dict[str, frozenset[str]]
+    drop_after: re.Pattern[str]
+    recipient_after: dict[str, re.Pattern[str]]
+    anaphors: re.Pattern[str]
+    cues: re.Pattern[str]
+    cue_info: tuple[Cue, ...]
+    negators: re.Pattern[str]
+    negation_window: int
+    conditions: re.Pattern[str]
+    condition_keys: tuple[str, ...]
+    reporting: re.Pattern[str]
+    analysis_verbs: re.Pattern[str]
+    analysis_groups: re.Pattern[str]
+    outlet_anaphors: re.Pattern[str]
+    outlets: tuple[str, ...]
+    object_prepositions: frozenset[str]
+    fallback_prepositions: frozenset[str]
+    modifier_nouns: re.Pattern[str]
+    official_nouns: re.Pattern[str]
+    role_titles: str
+    not_a_voice: re.Pattern[str]
+    question_frames: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    pronouns: dict[str, frozenset[str]]
+    definite_persons: re.Pattern[str]
+    collective_subjects: tuple[tuple[str, re.Pattern[str]], ...]
+    historical_before: int
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def _compile(pattern: str, path: Path, what: str, flags: int = _FLAGS) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValidationError(f"bad regular expression in {what}: {exc}", path=path) from exc
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in value.split("|") if w.strip())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValidationError(f"cannot read lexicon: {exc.strerror}", path=path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ValidationError(f"lexicon is not valid YAML: {exc}", path=path, line=line) from exc
+    if not isinstance(data, dict):
+        raise ValidationError("lexicon must be a mapping", path=path, line=1)
+    return data
+
+
+def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> re.Pattern[str]:
+    body = "|".join(f"(?P<{name}>{_bounded(pattern)})" for name, pattern in named)
+    return _compile(body, path, what)
+
+
+def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    options = tuple(
+        (key, _compile("|".join(_bounded(p) for p in patterns), path, f"option {key}"))
+        for key, patterns in data["options"].items()
+    )
+    return {
+        "options": options,
+        "suppresses": {k: frozenset(v) for k, v in (data.get("suppresses") or {}).items()},
+        "clause_suppresses": {
+            k: frozenset(v) for k, v in (data.get("clause_suppresses") or {}).items()
+        },
+        "drop_after": _compile(
+            "(?:" + "|".join(_bounded(w) for w in data["drop_after"]) + r")\W*(?:\w+\W+)?$",
+            path,
+            "drop_after",
+        ),
+        "recipient_after": {
+            k: _compile("(?:" + "|".join(_bounded(w) for w in v) + r")\W+$", path, k)
+            for k, v in (data.get("recipient_after") or {}).items()
+        },
+        "anaphors": _compile("|".join(_bounded(p) for p in data["anaphors"]), path, "anaphors"),
+    }
+
+
+def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    named, info = [], []
+    for i, cue in enumerate(data["cues"]):
+        named.append((f"c{i}", str(cue["pattern"])))
+        info.append(
+            Cue(
+                stance=str(cue["stance"]),
+                holder_after=cue.get("holder") == "after",
+                option_after=cue.get("option") == "after",
+                option_before=cue.get("option") == "before",
+                negation_inside=cue.get("negation") == "inside",
+                requirement=bool(cue.get("requirement")),
+                payment=bool(cue.get("payment")),
+            )
+        )
+    negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
+    return {
+        "cues": _alternation(named, path, "stance cues"),
+        "cue_info": tuple(info),
+        "negators": _compile(negators, path, "negators"),
+        "negation_window": int(data.get("negation_window", 40)),
+    }
+
+
+def _conditions(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    names = {k: str(v) for k, v in (data.get("names") or {}).items()}
+    named: list[tuple[str, str]] = []
+    keys: list[str] = []
+    for key, patterns in data["conditions"].items():
+        for pattern in patterns:
+            for short, expansion in names.items():
+                pattern = pattern.replace("{" + short + "}", expansion)
+            named.append((f"k{len(keys)}", pattern))
+            keys.append(key)
+    return {"conditions": _alternation(named, path, "conditions"), "condition_keys": tuple(keys)}
+
+
+def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    def bounded(key: str, flags: int = _FLAGS) -> re.Pattern[str]:
+        return _compile(_bounded(str(data[key])), path, key, flags)
+
+    return {
+        "reporting": bounded("reporting_verbs"),
+        "analysis_verbs": bounded("analysis_verbs"),
+        "analysis_groups": bounded("analysis_groups"),
+        "outlet_anaphors": bounded("outlet_anaphors"),
+        "outlets": tuple(str(o) for o in data["outlets"]),
+        "object_prepositions": _words(str(data["object_prepositions"])),
+        "fallback_prepositions": _words(str(data["fallback_prepositions"])),
+        "modifier_nouns": _compile(rf"^\W{{0,2}}(?:{data['modifier_nouns']})\b", path, "modifiers"),
+        "official_nouns": _compile(rf"^\s+(?:{data['official_nouns']})\b", path, "officials"),
+        "role_titles": str(data["role_titles"]),
+        "not_a_voice": bounded("not_a_voice"),
+        "question_frames": bounded("question_frames"),
+        "clause_breaks": _compile(str(data["clause_breaks"]), path, "clause_breaks"),
+        "pronouns": {k: _words(str(v)) for k, v in data["pronouns"].items()},
+        "definite_persons": bounded("definite_persons"),
+        "collective_subjects": tuple(
+            (actor, _compile(_bounded(str(p)), path, actor))
+            for actor, p in data["collective_subjects"].items()
+        ),
+        "historical_before": int(data["historical_before"]),
+    }
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Read and compile the lexicons of ``directory`` (default: the bundled ones)."""
+    return _load(directory or bundled_lexicon_dir())
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path) -> Lexicon:
+    parts: dict[str, Any] = {}
+    for name, build in (
+        ("options.yaml", _options),
+        ("stances.yaml", _stances),
+        ("conditions.yaml", _conditions),
+        ("attribution.yaml", _attribution),
+    ):
+        path = directory / name
+        try:
+            parts.update(build(_read(path), path))
+        except KeyError as exc:
+            raise ValidationError(f"missing key {exc.args[0]!r}", path=path) from exc
+    return Lexicon(**parts)

@@ -1,0 +1,269 @@
+"""Actor mentions: one Aho-Corasick pass over the alias data, then fuzzy names.
+
+Finding: every alias of the actor registry is matched case-blind in one
+pass; aliases written with capitals must be capitalised in the text too
+("US" is not "us", "Turkey" not "turkey"). Capitalised words that no alias
+covers are offered to the registry's fuzzy resolver, which only accepts
+close matches of office holders' names ("Melloni", "Zaharova"). Names after
+a role title that the registry does not know ("Legislator Andreas Schwartz")
+become document-local people of the state the text is about.
+Recording: each mention gets a role - holder, object of a preposition,
+modifier of a noun ("NATO troops"), possessive - and whether it is a voice
+of its state at all (not for former officials).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from guarantor.extract.lexicon import Lexicon
+from guarantor.extract.spans import Annotated, Mention
+
+__all__ = ["AliasEntry", "MentionFinder", "alias_entries"]
+
+_PLURAL_KINDS = frozenset({"plural_nationals"})
+_GROUP_ACTORS = frozenset({"EUROPE", "COALITION", "G7"})
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]{3,}")
+_COORDINATED = re.compile(r"\s*(?:,|and|or|as well as)\s*(?:the\s+)?$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    text: str
+    actor: str
+    kind: str
+    person: str | None
+    exact_case: bool  # all capitals ("US"): the text must match exactly
+    capitalised: bool  # starts with a capital: the text must too
+
+
+def alias_entries(index: Any) -> list[AliasEntry]:
+    """Alias rows of an ``ActorIndex`` (anything with ``.aliases()``)."""
+    entries = []
+    for alias in index.aliases():
+        text = alias.text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if len(text) < 2:
+            continue
+        letters = [c for c in text if c.isalpha()]
+        entries.append(
+            AliasEntry(
+                text=text,
+                actor=alias.actor,
+                kind=alias.kind,
+                person=alias.person,
+                exact_case=len(letters) <= 4 and all(c.isupper() for c in letters),
+                capitalised=text[:1].isupper(),
+            )
+        )
+    return entries
+
+
+@lru_cache(maxsize=4)
+def _automaton(entries: tuple[AliasEntry, ...]) -> Any:
+    automaton = ahocorasick.Automaton()
+    by_key: dict[str, list[AliasEntry]] = {}
+    for entry in entries:
+        by_key.setdefault(entry.text.lower(), []).append(entry)
+    for key, group in by_key.items():
+        automaton.add_word(key, (len(key), tuple(group)))
+    automaton.make_automaton()
+    return automaton
+
+
+_KIND_PRIORITY = {"person": 0, "office": 1, "name": 2, "short": 3, "seat": 4, "capital": 5}
+
+
+def _pick(group: tuple[AliasEntry, ...], original: str) -> AliasEntry | None:
+    ok = [
+        e
+        for e in group
+        if (not e.exact_case or original == e.text)
+        and (not e.capitalised or original[:1].isupper())
+    ]
+    if not ok:
+        return None
+    return min(ok, key=lambda e: _KIND_PRIORITY.get(e.kind, 9))
+
+
+class MentionFinder:
+    """Component: records actor ``Mention``s with their roles."""
+
+    name = "mentions"
+
+    def __init__(self, entries: list[AliasEntry], lexicon: Lexicon, resolver: Any = None) -> None:
+        self._entries = tuple(entries)
+        self._automaton = _automaton(self._entries)
+        self._lex = lexicon
+        self._resolver = resolver
+        self._fuzzy_cache: dict[str, tuple[str, str, str | None] | None] = {}
+        self._role_name = re.compile(
+            rf"(?i:\b(?:{lexicon.role_titles}))\s+"
+            r"((?:[A-Z][a-zà-ÿ'’-]+\s+){0,2}[A-Z][a-zà-ÿ'’-]{2,})"
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        found = self._exact(text)
+        found = self._fuzzy(text, found)
+        found.sort(key=lambda m: m.start)
+        found = self._local_people(text, found)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _exact(self, text: str) -> list[Mention]:
+        lower = text.lower()
+        raw: list[tuple[int, int, AliasEntry]] = []
+        for end, (length, group) in self._automaton.iter(lower):
+            start = end - length + 1
+            if (start > 0 and lower[start - 1].isalnum()) or (
+                end + 1 < len(lower) and lower[end + 1].isalnum()
+            ):
+                continue
+            entry = _pick(group, text[start : end + 1])
+            if entry is not None:
+                raw.append((start, end + 1, entry))
+        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        mentions: list[Mention] = []
+        last_end = -1
+        for start, end, entry in raw:
+            if start < last_end:
+                continue
+            mentions.append(self._mention(text, start, end, entry.actor, entry.kind, entry.person))
+            last_end = end
+        return mentions
+
+    def _mention(
+        self, text: str, start: int, end: int, actor: str | None, kind: str, person: str | None
+    ) -> Mention:
+        plural = kind in _PLURAL_KINDS or (actor in _GROUP_ACTORS and text[end - 1] == "s")
+        return Mention(start, end, actor, kind, text[start:end], person=person, plural=plural)
+
+    def _fuzzy(self, text: str, found: list[Mention]) -> list[Mention]:
+        if self._resolver is None:
+            return found
+        covered = _Coverage(found)
+        for match in _CAPITALISED.finditer(text):
+            if covered.overlaps(match.start(), match.end()):
+                continue
+            word = match.group(0)
+            result = self._resolve(word)
+            if result is not None:
+                actor, kind, person = result
+                end = match.start() + len(word)
+                found.append(self._mention(text, match.start(), end, actor, kind, person))
+        return found
+
+    def _resolve(self, word: str) -> tuple[str, str, str | None] | None:
+        if word not in self._fuzzy_cache:
+            hit = self._resolver.resolve(word, fuzzy=True)
+            ok = hit is not None and hit.fuzzy and hit.person is not None and not hit.ambiguous
+            self._fuzzy_cache[word] = (hit.actor, "person", hit.person) if ok else None
+        return self._fuzzy_cache[word]
+
+    def _local_people(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Names after a role title that no alias covers: people of the text's state."""
+        covered = _Coverage(found)
+        people: dict[str, str | None] = {}
+        for match in self._role_name.finditer(text):
+            name = match.group(1)
+            if covered.overlaps(match.start(1), match.end(1)):
+                continue
+            before = text[max(0, match.start() - 40) : match.start()]
+            if self._lex.not_a_voice.search(before):
+                continue
+            people[name] = self._state_before(found, match.start())
+        for name, actor in people.items():
+            surname = name.split()[-1]
+            for hit in re.finditer(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b", text):
+                if not covered.overlaps(hit.start(), hit.end()):
+                    found.append(self._mention(text, hit.start(), hit.end(), actor, "person", name))
+        return found
+
+    @staticmethod
+    def _state_before(found: list[Mention], offset: int) -> str | None:
+        """The last state named before ``offset``: the country the text is about."""
+        for mention in reversed(found):
+            state = mention.actor is not None and len(mention.actor) == 3
+            if mention.end <= offset and state and mention.kind not in ("person", "demonym"):
+                return mention.actor
+        return None
+
+    def __call__(self, doc: Annotated) -> Annotated:
+        doc.mentions = self.find(doc.text)
+        roles = RoleTagger(self._lex)
+        previous: Mention | None = None
+        for mention in doc.mentions:
+            roles.tag(doc.text, mention)
+            if previous is not None and _inherits_object(doc.text, previous, mention):
+                mention.role, mention.preposition = "object", previous.preposition
+            previous = mention
+        doc.mention_starts = [m.start for m in doc.mentions]
+        return doc
+
+
+def _inherits_object(text: str, previous: Mention, mention: Mention) -> bool:
+    """Both of "with Ukrainians and European officials" are objects of "with"."""
+    if previous.role != "object" or mention.role != "holder":
+        return False
+    return bool(_COORDINATED.match(text, previous.end, mention.start))
+
+
+class _Coverage:
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._spans = sorted((m.start, m.end) for m in mentions)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self._spans, (start, -1))
+        for j in (i - 1, i):
+            if 0 <= j < len(self._spans):
+                s, e = self._spans[j]
+                if s < end and start < e:
+                    return True
+        return False
+
+
+class RoleTagger:
+    """Decides whether a mention can hold a stance, from the words around it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lex = lexicon
+
+    def tag(self, text: str, mention: Mention) -> None:
+        before = text[max(0, mention.start - 30) : mention.start]
+        words = _WORD.findall(before)
+        previous = words[-1].lower() if words else ""
+        if previous == "the" and len(words) > 1:
+            previous = words[-2].lower()
+        if previous in self._lex.object_prepositions:
+            mention.role, mention.preposition = "object", previous
+        after = text[mention.end : mention.end + 40]
+        if mention.kind in ("adjective", "demonym"):
+            self._adjective(mention, after)
+        elif after.startswith(("'s", "’s", "' ", "’ ")):
+            mention.role = "possessive" if mention.role == "holder" else mention.role
+        elif self._lex.modifier_nouns.match(after) and mention.kind not in ("office", "person"):
+            mention.role = "modifier"
+        if self._lex.not_a_voice.search(" ".join(words[-3:])):
+            mention.voice = False
+
+    def _adjective(self, mention: Mention, after: str) -> None:
+        official = self._lex.official_nouns.match(after)
+        if official and mention.actor not in _GROUP_ACTORS:
+            mention.end += official.end()
+            mention.text += after[: official.end()]
+            mention.plural = mention.text.endswith("s")
+            return
+        nominal = re.match(r"^\s*(?:[,;)–—-]|and\b|or\b)", after)
+        if nominal and mention.actor not in _GROUP_ACTORS and mention.role == "holder":
+            mention.role = "holder"
+            return
+        mention.role = "modifier"
