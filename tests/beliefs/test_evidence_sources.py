@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from guarantor.beliefs import evidence_from_ledger, evidence_from_positions, independent_sources
 from guarantor.domain.grade import Grade
@@ -88,3 +89,43 @@ def test_reports_sharing_a_cluster_or_an_outlet_are_one_source() -> None:
     # bbc in the store and BBC in the ledger: one source
     assert keys[3] == keys[4]
     assert len(set(keys)) == 3
+
+
+def test_gather_evidence_reads_the_store_beside_the_ledger(tmp_path: Path) -> None:
+    import hashlib
+
+    from guarantor.beliefs import gather_evidence
+    from guarantor.domain import Document, Position
+    from guarantor.store import Store
+
+    text = "Berlin said on Monday that Germany will not send soldiers to Ukraine."
+    quote = "Germany will not send soldiers"
+    start = text.index(quote)
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    with Store.open(url) as store:
+        doc = Document(
+            source="a.txt",
+            text=text,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            outlet="Deutsche Welle",
+            published=date(2025, 6, 2),
+        )
+        position = Position(
+            document="a.txt",
+            actor="DEU",
+            option=Option.GROUND_TROOPS,
+            stance=Stance.OPPOSE,
+            quote=quote,
+            start=start,
+            end=start + len(quote),
+            grade=Grade.parse("B2"),
+            extractor="test.v1",
+        )
+        store.add_document(doc, [position], None)
+    items = gather_evidence([ledger_row("deu-1", "Reuters")], url)
+    kinds = sorted(e.provenance.kind for e in items)
+    assert kinds == ["ledger", "store"]
+    stored_item = next(e for e in items if e.provenance.kind == "store")
+    assert stored_item.provenance.text == quote
+    assert stored_item.stated_on == date(2025, 6, 2)
+    assert len({e.source_key for e in items}) == 2
