@@ -488,3 +488,34 @@ def test_gold_speakers_resolve_to_their_actor(index: ActorIndex, corpus_dir: Pat
             assert found.actor in expected or speaks_for_group, (speaker, found.actor, expected)
     # Speakers outside the registry (a legislator, an outlet) may stay unresolved.
     assert resolved / len(pairs) >= 0.9, f"{resolved}/{len(pairs)} speakers resolved"
+
+
+def _flagged() -> str:
+    return _STATES.replace("capital: [Alton]\n", "capital: [Alton]\n    ambiguous: [Alton]\n")
+
+
+def test_holder_of_an_unknown_actor_names_the_line(tmp_path: Path) -> None:
+    holders = (
+        "sources: {gov: 'https://example.org'}\n"
+        "holders:\n"
+        "  - {person: Ann Able, actor: ZZZ, office: President, start: 2020-01-01, source: gov}\n"
+    )
+    _write(tmp_path, _flagged(), holders)
+    with pytest.raises(ValidationError, match=r"office_holders.yaml:3.*unknown actor 'ZZZ'"):
+        load_actors(tmp_path)
+
+
+def test_surname_that_is_another_actors_alias_must_be_switched_off(tmp_path: Path) -> None:
+    holders = (
+        "sources: {gov: 'https://example.org'}\n"
+        "holders:\n"
+        "  - {person: Ann Borland, actor: AAA, office: President, start: 2020-01-01, source: gov}\n"
+    )
+    _write(tmp_path, _flagged(), holders)
+    with pytest.raises(ValidationError, match=r"office_holders.yaml:3.*surname_alias: false"):
+        load_actors(tmp_path)
+    fixed = holders.replace("source: gov}", "source: gov, surname_alias: false}")
+    (tmp_path / "fixed").mkdir()
+    index = load_actors(_write(tmp_path / "fixed", _flagged(), fixed))
+    assert index.resolve("Borland").actor == "BBB"  # type: ignore[union-attr]
+    assert index.resolve("Ann Borland").actor == "AAA"  # type: ignore[union-attr]

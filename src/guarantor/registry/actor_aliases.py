@@ -136,7 +136,7 @@ def _person_aliases(
             key = alias_key(text)
             other = taken.get(key)
             if other is not None and other != holder.actor:
-                path, line = lines[index] if index < len(lines) else (None, None)
+                path, line = lines[index] if index < len(lines) else ("office_holders.yaml", 0)
                 raise ValidationError(
                     f"{holder.person}: {text!r} is already an alias of {other}; "
                     "expected surname_alias: false or a different variant",
@@ -151,6 +151,11 @@ def _person_aliases(
     ]
 
 
+def _line_of(sources: ActorSources, index: int) -> tuple[str, int]:
+    lines = sources.holder_lines
+    return lines[index] if index < len(lines) else ("office_holders.yaml", 0)
+
+
 def build_actors(sources: ActorSources) -> list[Actor]:
     """Actors with all their aliases, after the ambiguity checks."""
     data_aliases: list[Alias] = []
@@ -163,11 +168,14 @@ def build_actors(sources: ActorSources) -> list[Actor]:
     for alias in data_aliases + people:
         by_actor[alias.actor].append(alias)
     codes = {r.code for r in sources.actors}
-    for holder in sources.holders:
+    for index, holder in enumerate(sources.holders):
         if holder.actor not in codes:
+            path, line = _line_of(sources, index)
             raise ValidationError(
                 f"{holder.person}: unknown actor {holder.actor!r}; expected a code of states.yaml "
-                "or organisations.yaml"
+                "or organisations.yaml",
+                path=path,
+                line=line,
             )
     seen: set[str] = set()
     actors = []
