@@ -18,6 +18,19 @@ so former officials are recognised and marked ``in_office=False``. The
 resolver judges a span, it does not search inside text: "Washington Post"
 and "Paris Agreement" resolve to nothing, but an extractor that matches
 "Washington" inside them must rule them out itself.
+
+Limits, on purpose:
+
+- exact aliases are case-blind ("turkey" resolves to TUR); a caller reading
+  running text must require the capitals an alias is written with;
+- a one-word fuzzy query needs a capital, five letters, the surname's first
+  and last letters and a score of 88, so very short or badly broken forms
+  ("Kirm" for Keir) do not resolve alone; "UK Prime Minister Kirm" still
+  resolves to GBR through the title;
+- only people in ``office_holders.yaml`` resolve: legislators, party figures
+  and commentators do not, which is what ANNOTATION.md asks (they do not
+  speak for the state); terms marked "approximate" in the file's notes may
+  be a few days off.
 """
 
 from __future__ import annotations
