@@ -74,59 +74,61 @@ def _print_sources(belief: Belief) -> None:
         typer.echo(f"[{number}] {where.text}\n    {where.url or where.ref}")
 
 
+def beliefs(
+    ctx: typer.Context,
+    scenario: ScenarioOption = None,
+    option: Annotated[
+        Option | None, typer.Option("--option", "-o", help="Only this option.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", "-a", help="Only this actor.")] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """P(actor acts on option | scenario, evidence up to as_of), per actor and option."""
+    _check(fmt)
+    effective = load_scenario(scenario)
+    _registry, evidence = load_world(get_context(ctx))
+    found = beliefs_for(
+        evidence,
+        effective,
+        actors=[actor.upper()] if actor else None,
+        options=[option] if option else None,
+    )
+    if fmt is Format.JSON:
+        emit_json([b.summary() for b in found])
+        return
+    emit_rows(
+        (b.summary() for b in found),
+        fmt,
+        title=f"beliefs ({effective.beliefs.rule}, as of {effective.as_of})",
+    )
+
+
+def explain(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="ISO alpha-3 code or NATO/EU/G7/COALITION.")],
+    option: Annotated[Option, typer.Argument(help="The option, e.g. ground_troops.")],
+    scenario: ScenarioOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Every vote behind one belief: quote or paraphrase, source, weight, contribution."""
+    _check(fmt)
+    effective = load_scenario(scenario)
+    _registry, evidence = load_world(get_context(ctx))
+    belief = belief_for(actor.upper(), option, evidence, effective)
+    if fmt is Format.JSON:
+        emit_json(belief)
+        return
+    typer.echo(
+        f"{belief.actor} {belief.option.value}: P = {belief.probability:.3f} "
+        f"(prior {belief.prior}, log-odds {belief.log_odds:+.3f}"
+        + (f", override {belief.override}" if belief.override is not None else "")
+        + f"; {belief.sources} independent source(s); rule {belief.rule})"
+    )
+    emit_rows(_vote_rows(belief), fmt, title="votes (contribution in log-odds)")
+    _print_sources(belief)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``beliefs`` and ``explain``."""
-
-    @app.command("beliefs")
-    def beliefs(
-        ctx: typer.Context,
-        scenario: ScenarioOption = None,
-        option: Annotated[
-            Option | None, typer.Option("--option", "-o", help="Only this option.")
-        ] = None,
-        actor: Annotated[str | None, typer.Option("--actor", "-a", help="Only this actor.")] = None,
-        fmt: FormatOption = Format.TABLE,
-    ) -> None:
-        """P(actor acts on option | scenario, evidence up to as_of), per actor and option."""
-        _check(fmt)
-        effective = load_scenario(scenario)
-        _registry, evidence = load_world(get_context(ctx))
-        found = beliefs_for(
-            evidence,
-            effective,
-            actors=[actor.upper()] if actor else None,
-            options=[option] if option else None,
-        )
-        if fmt is Format.JSON:
-            emit_json([b.summary() for b in found])
-            return
-        emit_rows(
-            (b.summary() for b in found),
-            fmt,
-            title=f"beliefs ({effective.beliefs.rule}, as of {effective.as_of})",
-        )
-
-    @app.command("explain")
-    def explain(
-        ctx: typer.Context,
-        actor: Annotated[str, typer.Argument(help="ISO alpha-3 code or NATO/EU/G7/COALITION.")],
-        option: Annotated[Option, typer.Argument(help="The option, e.g. ground_troops.")],
-        scenario: ScenarioOption = None,
-        fmt: FormatOption = Format.TABLE,
-    ) -> None:
-        """Every vote behind one belief: quote or paraphrase, source, weight, contribution."""
-        _check(fmt)
-        effective = load_scenario(scenario)
-        _registry, evidence = load_world(get_context(ctx))
-        belief = belief_for(actor.upper(), option, evidence, effective)
-        if fmt is Format.JSON:
-            emit_json(belief)
-            return
-        typer.echo(
-            f"{belief.actor} {belief.option.value}: P = {belief.probability:.3f} "
-            f"(prior {belief.prior}, log-odds {belief.log_odds:+.3f}"
-            + (f", override {belief.override}" if belief.override is not None else "")
-            + f"; {belief.sources} independent source(s); rule {belief.rule})"
-        )
-        emit_rows(_vote_rows(belief), fmt, title="votes (contribution in log-odds)")
-        _print_sources(belief)
+    app.command("beliefs")(beliefs)
+    app.command("explain")(explain)

@@ -107,6 +107,15 @@ def _capacity(state: State, abroad: int, planning: Planning) -> tuple[int, str]:
     return troops, note
 
 
+def _from_pledge(pledge: Pledge, planning: Planning) -> tuple[int, str]:
+    amount = pledge.amount or 0.0
+    divisor = 1.0 if planning.pledges_are_sustained else planning.rotation_ratio
+    detail = f"pledge {pledge.id}: {amount:,.0f} {pledge.unit}"
+    if divisor != 1.0:
+        detail += f" / {divisor:g} rotation"
+    return int(amount / divisor), detail
+
+
 def contributors(
     states: Iterable[State],
     commitments: Iterable[Commitment],
@@ -129,13 +138,9 @@ def contributors(
     for state in sorted(states, key=lambda s: s.iso3):
         if state.iso3 in skip:
             continue
-        pledge = pledged.get(state.iso3)
-        if pledge is not None and pledge.amount:
-            divisor = 1.0 if planning.pledges_are_sustained else planning.rotation_ratio
-            troops, basis = int(pledge.amount / divisor), "pledge"
-            detail = f"pledge {pledge.id}: {pledge.amount:,.0f} {pledge.unit}"
-            if divisor != 1.0:
-                detail += f" / {divisor:g} rotation"
+        if state.iso3 in pledged:
+            troops, detail = _from_pledge(pledged[state.iso3], planning)
+            basis = "pledge"
         else:
             troops, detail = _capacity(state, abroad.get(state.iso3, 0), planning)
             basis = "capacity" if troops else "none"
@@ -145,14 +150,5 @@ def contributors(
                 0.0,
                 "not a candidate (no agreement, pledge or stated willingness); " + detail,
             )
-        result.append(
-            Contributor(
-                actor=state.iso3,
-                name=state.name,
-                p_participate=p,
-                troops=troops,
-                basis=basis,
-                detail=detail,
-            )
-        )
+        result.append(Contributor(state.iso3, state.name, p, troops, basis, detail))
     return result

@@ -140,6 +140,27 @@ def _lost_if_removed(
     return lost.sum(axis=0).astype(np.int64)
 
 
+class _Tally:
+    """What the trials add up to, accumulated chunk by chunk."""
+
+    def __init__(self, troops: NDArray[np.int64], requirement: int, criticality: bool) -> None:
+        self.weights = troops.astype(np.float32)
+        self.requirement = requirement
+        self.criticality = criticality
+        self.histogram = np.zeros(int(troops.sum()) + 1, dtype=np.int64)
+        self.taking_part = np.zeros(troops.size, dtype=np.float64)
+        self.lost = np.zeros(troops.size, dtype=np.int64)
+        self.met = 0
+
+    def add(self, part: NDArray[np.float32]) -> None:
+        force = part @ self.weights
+        self.histogram += np.bincount(force.astype(np.int64), minlength=self.histogram.size)
+        self.taking_part += np.ones(part.shape[0], dtype=np.float32) @ part
+        self.met += int(np.count_nonzero(force >= self.requirement))
+        if self.criticality:
+            self.lost += _lost_if_removed(part, force, self.weights, self.requirement)
+
+
 def simulate(
     p_participate: Sequence[float] | NDArray[np.float64],
     troops: Sequence[int] | NDArray[np.int64],
@@ -162,29 +183,19 @@ def simulate(
     seeds = np.random.SeedSequence(seed).spawn(blocks)
     per_chunk = max(1, -(-chunk_trials // STREAM_BLOCK))
     chunk = _Chunk(min(per_chunk, blocks) * STREAM_BLOCK, size.size)
-    weights = size.astype(np.float32)
     table = conditional_table(p, correlation)
-    histogram = np.zeros(int(size.sum()) + 1, dtype=np.int64)
-    taking_part = np.zeros(size.size, dtype=np.float64)
-    lost = np.zeros(size.size, dtype=np.int64)
-    met = 0
+    tally = _Tally(size, requirement, criticality)
     for first in range(0, blocks, per_chunk):
         rows = _draw(chunk, seeds, trials, first)
         _participate(chunk, rows, table)
-        part = chunk.part[:rows]
-        force = part @ weights
-        histogram += np.bincount(force.astype(np.int64), minlength=histogram.size)
-        taking_part += np.ones(rows, dtype=np.float32) @ part
-        met += int(np.count_nonzero(force >= requirement))
-        if criticality:
-            lost += _lost_if_removed(part, force, weights, requirement)
+        tally.add(chunk.part[:rows])
     return Simulation(
         requirement=requirement,
         trials=trials,
         seed=seed,
         correlation=correlation,
-        histogram=histogram,
-        participations=np.rint(taking_part).astype(np.int64),
-        met_without=(met - lost) if criticality else None,
-        met=met,
+        histogram=tally.histogram,
+        participations=np.rint(tally.taking_part).astype(np.int64),
+        met_without=(tally.met - tally.lost) if criticality else None,
+        met=tally.met,
     )
