@@ -7,7 +7,7 @@ from typing import Any
 
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import Scenario
-from guarantor.domain.vocabulary import Stance
+from guarantor.domain.vocabulary import Option, Stance
 from guarantor.forces import answer_who_sends, contributors_for, run_forces
 from guarantor.registry import Registry
 
@@ -70,6 +70,8 @@ def test_candidates_exclude_the_silent_and_the_refusing(
     assert found["BBB"].p_participate > 0  # said yes
     silent = by_actor(tiny_registry, [say("BBB", Stance.SUPPORT)], scenario)
     assert silent["AAA"].p_participate == 0.0
+    forced = scenario.model_copy(update={"overrides": {"AAA": {Option.GROUND_TROOPS: 0.7}}})
+    assert by_actor(tiny_registry, [], forced)["AAA"].p_participate == 0.7
 
 
 def test_report_has_the_contract_and_records_its_rules(

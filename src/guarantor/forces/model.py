@@ -110,7 +110,8 @@ def candidate_states(
     registry: Registry, evidence: Sequence[Evidence], scenario: Scenario
 ) -> set[str] | None:
     """States that may contribute: a security agreement with Ukraine, a troop pledge,
-    or a stated position on troops other than refusal (None: every state may)."""
+    a stated position on troops other than refusal, or the analyst's override
+    (None: every state may)."""
     if scenario.forces.candidates == "all":
         return None
     committed = {party for agreement in registry.agreements for party in agreement.parties}
@@ -122,7 +123,12 @@ def candidate_states(
         and e.stance is not Stance.OPPOSE
         and (e.stated_on is None or e.stated_on <= scenario.as_of)
     }
-    return committed | pledged | willing
+    overridden = {
+        actor
+        for actor, options in scenario.overrides.items()
+        if any(option in _TROOP_OPTIONS for option in options)
+    }
+    return committed | pledged | willing | overridden
 
 
 def contributors_for(
