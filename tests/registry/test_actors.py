@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import random
 from collections import defaultdict
 from datetime import date, timedelta
 from itertools import pairwise
@@ -519,3 +520,38 @@ def test_surname_that_is_another_actors_alias_must_be_switched_off(tmp_path: Pat
     index = load_actors(_write(tmp_path / "fixed", _flagged(), fixed))
     assert index.resolve("Borland").actor == "BBB"  # type: ignore[union-attr]
     assert index.resolve("Ann Borland").actor == "AAA"  # type: ignore[union-attr]
+
+
+def test_one_letter_garbles_of_holder_names_rarely_mislead(index: ActorIndex) -> None:
+    """Delete, double or change one inner letter of every holder's name and surname.
+
+    The resolver should find the person for most garbles and almost never
+    another person: a wrong voice is worse than a missed one.
+    """
+    rng = random.Random(20250301)
+    names = sorted({(a.text, a.person) for a in index.aliases() if a.kind == "person"})
+    right = wrong = total = 0
+    for text, person in names:
+        if len(text) < 6:
+            continue
+        for _ in range(4):
+            i = rng.randint(2, len(text) - 2)
+            if not text[i].isalpha():
+                continue
+            letter = rng.choice("aeioulnrst")
+            garbled = rng.choice(
+                [
+                    text[:i] + text[i + 1 :],
+                    text[:i] + letter + text[i + 1 :],
+                    text[:i] + text[i] + text[i:],
+                ]
+            )
+            found = index.resolve(garbled)
+            total += 1
+            if found is not None and found.person == person:
+                right += 1
+            elif found is not None and found.fuzzy and not found.ambiguous:
+                wrong += 1
+    assert total > 1000
+    assert right / total >= 0.8, f"{right}/{total} garbles found their person"
+    assert wrong / total <= 0.01, f"{wrong}/{total} garbles resolved to someone else"
