@@ -181,8 +181,7 @@ class _SentenceRules:
         for marker in coholders:
             if clause[0] <= marker.start < clause[1]:
                 found += [
-                    Holder(h.actor, h.mention, "coholder")
-                    for h in self.view.after(marker.end, fallback=False)
+                    Holder(h.actor, h.mention, "coholder") for h in self.view.next_actor(marker.end)
                 ]
         return found
 
@@ -242,18 +241,15 @@ class _SentenceRules:
                 holder = Holder(mention.actor, mention, "mention")
                 self._add(holder, option.label, "conditional", ("payment",))
 
-    def _conditions_for(self, option: Hit) -> tuple[str, ...]:
+    def _conditions_for(self, option: Hit, sentence_wide: bool = False) -> tuple[str, ...]:
         found = []
         clause = self.view.clause(option.start)
         for condition in self.conditions:
-            if self.view.clause(condition.start) != clause and not self._requirement_only():
+            if self.view.clause(condition.start) != clause and not sentence_wide:
                 continue
             if self._target(condition) is option or self._coordinated(option, condition):
                 found.append(condition.label)
         return tuple(dict.fromkeys(found))
-
-    def _requirement_only(self) -> bool:
-        return not self.cues
 
     def _target(self, condition: Hit) -> Hit | None:
         before = [o for o in self.options if o.end <= condition.start]
@@ -278,7 +274,7 @@ class _SentenceRules:
         holders = self.view.before(first.start) or self.view.speaker()
         for holder in holders:
             for option in self.options:
-                conditions = self._conditions_for(option)
+                conditions = self._conditions_for(option, sentence_wide=True)
                 if conditions:
                     self._add(holder, option.label, "conditional", conditions)
 

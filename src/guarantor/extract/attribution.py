@@ -96,6 +96,8 @@ class Attributor:
         body = text[sentence.start : sentence.end]
         for verb in self._lex.reporting.finditer(body):
             v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
+            if any(m.start <= v_start < m.end for m in mentions):
+                continue  # "states" inside "United States"
             found = self._beside(text, mentions, v_start, v_end, verb.group(0).lower())
             if found is not None and found.voice:
                 sentence.speaker = found
@@ -109,9 +111,10 @@ class Attributor:
         before = [m for m in mentions if m.end <= v_start and v_start - m.end <= 35]
         after = [m for m in mentions if m.start >= v_end and m.start - v_end <= 45]
         before = [m for m in before if not re.search(r"[“”\"]", text[m.end : v_start])]
-        after = [m for m in after if m.role != "object" or m.preposition == "to"]
         if verb == "according to":
             return after[0] if after else None
+        before = [m for m in before if m.role == "holder"]
+        after = [m for m in after if m.role == "holder"]
         if before and text[before[-1].end : v_start].strip(" ,") == "":
             return before[-1]
         if after and not re.search(r"[“”\"]", text[v_end : after[0].start]):

@@ -6,6 +6,7 @@ the hits sorted by offset so later components can slice them per sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from guarantor.extract.lexicon import Lexicon
@@ -85,8 +86,17 @@ class CueFinder:
         return hits
 
     def __call__(self, doc: Annotated) -> Annotated:
-        doc.cues = self.find(doc.text)
+        cues = self.find(doc.text)
+        spans = [(o.start, o.end) for o in doc.options]
+        starts = [s for s, _ in spans]
+        doc.cues = [c for c in cues if not _inside_option(c, spans, starts)]
         return doc
+
+
+def _inside_option(cue: Hit, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """The words of an option ("air support") are not a stance cue of their own."""
+    i = bisect.bisect_right(starts, cue.start)
+    return any(s <= cue.start and cue.end <= e for s, e in spans[max(0, i - 3) : i])
 
 
 class ConditionFinder:

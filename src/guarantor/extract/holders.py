@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from guarantor.extract.lexicon import Lexicon
@@ -20,7 +21,7 @@ from guarantor.extract.spans import Annotated, Mention, Sentence
 
 __all__ = ["Holder", "SentenceView"]
 
-_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;“”\"]*,")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)")
 _FRONTED = re.compile(
     r"^\W*(?:if|while|although|though|when|as|after|despite|because|since|unless)\b", re.I
 )
@@ -127,6 +128,14 @@ class SentenceView:
                 return self.group(mention, end, forward=True)
         return []
 
+    def next_actor(self, pos: int) -> list[Holder]:
+        """The first actor named after ``pos`` in its clause, with its group."""
+        _, end = self.clause(pos)
+        for mention in self.mentions:
+            if pos <= mention.start < end and mention.actor and mention.role != "modifier":
+                return self.group(mention, end, forward=True)
+        return []
+
     def speaker(self) -> list[Holder]:
         found = self.sentence.speaker
         return [Holder(found.actor, found, "speaker")] if found and found.actor else []
@@ -177,7 +186,9 @@ class SentenceView:
 
     def _resolve(self, pos: int, word: str) -> list[Holder]:
         pronouns = self._lex.pronouns
-        if word in pronouns["speaker"] or self.quoted(pos):
+        if word in pronouns["speaker"] or (
+            word in pronouns["singular_person"] and self.quoted(pos)
+        ):
             return [Holder(h.actor, h.mention, "pronoun") for h in self.speaker()]
         if word in pronouns["singular_person"]:
             found = self._antecedent(pos, lambda m: m.person is not None or m.kind == "office")
@@ -194,22 +205,22 @@ class SentenceView:
         )
         return [Holder(h.actor, h.mention, "pronoun") for h in group]
 
-    def _antecedent(self, pos: int, accept: object) -> Mention | None:
-        """The nearest earlier mention that fits, this sentence first, then two back."""
+    def _antecedent(self, pos: int, accept: Callable[[Mention], bool]) -> Mention | None:
+        """The nearest earlier mention that fits, this sentence first, then two back.
+
+        Subjects are preferred; an object ("talks with Poland") only if no subject fits.
+        """
         first = self.doc.sentences[max(0, self.index - 2)].start
-        mentions = self.doc.mentions
         i = bisect.bisect_left(self.doc.mention_starts, pos)
-        for mention in reversed(mentions[:i]):
-            if mention.start < first:
-                break
-            if (
-                mention.actor is None
-                or not mention.voice
-                or mention.role not in ("holder", "object")
-            ):
-                continue
-            if self.relative(mention.start) is not None and self.relative(pos) is None:
-                continue
-            if accept(mention):  # type: ignore[operator]
-                return mention
+        earlier = self.doc.mentions[:i]
+        for roles in (("holder",), ("holder", "object")):
+            for mention in reversed(earlier):
+                if mention.start < first:
+                    break
+                if mention.actor is None or not mention.voice or mention.role not in roles:
+                    continue
+                if self.relative(mention.start) is not None and self.relative(pos) is None:
+                    continue
+                if accept(mention):
+                    return mention
         return None

@@ -60,10 +60,19 @@ def alias_entries(index: Any) -> list[AliasEntry]:
                 kind=alias.kind,
                 person=alias.person,
                 exact_case=len(letters) <= 4 and all(c.isupper() for c in letters),
-                capitalised=text[:1].isupper(),
+                capitalised=_proper_name(text),
             )
         )
     return entries
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "von", "van"})
+
+
+def _proper_name(text: str) -> bool:
+    """A name whose capitals matter: "Turkey", "Italian Prime Minister", not "Coalition of the willing"."""
+    words = [w for w in text.split() if w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 @lru_cache(maxsize=4)
@@ -249,7 +258,9 @@ class RoleTagger:
         if mention.kind in ("adjective", "demonym"):
             self._adjective(mention, after)
         elif after.startswith(("'s", "’s", "' ", "’ ")):
-            mention.role = "possessive" if mention.role == "holder" else mention.role
+            mention.role = "possessive"
+        elif previous == "other":
+            mention.role = "modifier"
         elif self._lex.modifier_nouns.match(after) and mention.kind not in ("office", "person"):
             mention.role = "modifier"
         if self._lex.not_a_voice.search(" ".join(words[-3:])):
