@@ -1,9 +1,72 @@
-"""`guarantor positions` (placeholder until its issue lands)."""
+"""`guarantor positions`: the stored positions, filtered by actor, option, stance and date."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Annotated, Any
+
 import typer
+
+from guarantor.cli.context import get_context
+from guarantor.cli.extract import POSITION_KEYS
+from guarantor.cli.render import Format, emit_rows
+from guarantor.domain import Option, Stance
+from guarantor.store import Store, StoredPosition
+
+__all__ = ["register"]
+
+COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id"]
+TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
+
+
+def _row(position: StoredPosition) -> dict[str, Any]:
+    data = position.model_dump(mode="json")
+    row = {key: data.get(key) for key in POSITION_KEYS}
+    row.update(
+        published=position.published, outlet=position.outlet_key, cluster_id=position.cluster_id
+    )
+    return row
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's command(s) to the app."""
+    """Add ``guarantor positions``."""
+
+    @app.command("positions")
+    def positions(
+        ctx: typer.Context,
+        actor: Annotated[
+            str | None, typer.Option(help="Actor code, e.g. POL or NATO.", show_default=False)
+        ] = None,
+        option: Annotated[
+            Option | None, typer.Option(help="Guarantee option.", show_default=False)
+        ] = None,
+        stance: Annotated[Stance | None, typer.Option(help="Stance.", show_default=False)] = None,
+        since: Annotated[
+            datetime | None,
+            typer.Option(formats=["%Y-%m-%d"], help="Published on or after.", show_default=False),
+        ] = None,
+        until: Annotated[
+            datetime | None,
+            typer.Option(formats=["%Y-%m-%d"], help="Published on or before.", show_default=False),
+        ] = None,
+        fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+    ) -> None:
+        """List stored positions with their quote, grade and source (streamed for jsonl/csv)."""
+        settings = get_context(ctx).settings
+        with Store.open(settings.db_url) as store:
+            rows = (
+                _row(p)
+                for p in store.positions(
+                    actor=actor.upper() if actor else None,
+                    option=option.value if option else None,
+                    stance=stance.value if stance else None,
+                    since=_day(since),
+                    until=_day(until),
+                )
+            )
+            columns = TABLE_COLUMNS if fmt is Format.TABLE else COLUMNS
+            emit_rows(rows, fmt, columns=columns, title="positions")

@@ -70,7 +70,10 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "von",
 
 
 def _proper_name(text: str) -> bool:
-    """A name whose capitals matter: "Turkey", "Italian Prime Minister", not "Coalition of the willing"."""
+    """A name whose capitals matter: "Turkey", "Italian Prime Minister".
+
+    Not "Coalition of the willing": a phrase with lower-case words matches in any case.
+    """
     words = [w for w in text.split() if w.lower() not in _FUNCTION_WORDS]
     return bool(words) and all(w[:1].isupper() for w in words)
 
@@ -259,12 +262,16 @@ class RoleTagger:
             self._adjective(mention, after)
         elif after.startswith(("'s", "’s", "' ", "’ ")):
             mention.role = "possessive"
-        elif previous == "other":
-            mention.role = "modifier"
-        elif self._lex.modifier_nouns.match(after) and mention.kind not in ("office", "person"):
+        elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"
         if self._lex.not_a_voice.search(" ".join(words[-3:])):
             mention.voice = False
+
+    def _modifies(self, mention: Mention, after: str) -> bool:
+        """ "NATO troops", "French television": the name describes a noun."""
+        return mention.kind not in ("office", "person") and bool(
+            self._lex.modifier_nouns.match(after)
+        )
 
     def _adjective(self, mention: Mention, after: str) -> None:
         official = self._lex.official_nouns.match(after)
