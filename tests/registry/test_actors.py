@@ -237,6 +237,10 @@ def test_garbled_place_names_resolve_fuzzily(index: ActorIndex) -> None:
         "",
         "   ",
         "macron-like",
+        "Frances",
+        "Martin",
+        "Michael",
+        "Marian",
     ],
 )
 def test_ordinary_words_and_other_names_do_not_resolve(index: ActorIndex, text: str) -> None:
@@ -555,3 +559,29 @@ def test_one_letter_garbles_of_holder_names_rarely_mislead(index: ActorIndex) ->
     assert total > 1000
     assert right / total >= 0.8, f"{right}/{total} garbles found their person"
     assert wrong / total <= 0.01, f"{wrong}/{total} garbles resolved to someone else"
+
+
+_GIVEN_NAMES = """
+    James Robert John Michael David William Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Steven Andrew Joshua Kevin Brian George Edward Timothy Jason Ryan Jacob
+    Nicholas Eric Jonathan Stephen Justin Scott Benjamin Samuel Gregory Alexander Patrick Jack
+    Dennis Tyler Aaron Henry Nathan Douglas Peter Kyle Walter Ethan Jeremy Keith Christian
+    Roger Noah Gerald Sean Arthur Lawrence Dylan Bryan Jordan Bruce Albert Gabriel Logan Alan
+    Wayne Ralph Randy Eugene Vincent Russell Louis Philip Mary Patricia Jennifer Linda
+    Elizabeth Barbara Susan Jessica Sarah Karen Nancy Betty Margaret Sandra Ashley Emily Donna
+    Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen
+    Shirley Angela Helen Brenda Pamela Nicole Emma Samantha Katherine Christine Rachel
+    Catherine Carolyn Janet Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly
+    Lauren Megan Andrea Hannah Martha Frances Gloria Teresa Sophia Natalie Isabella Charlotte
+"""
+
+
+def test_stop_words_and_common_given_names_never_resolve_fuzzily(index: ActorIndex) -> None:
+    stop_words = pytest.importorskip("spacy.lang.en.stop_words").STOP_WORDS
+    words = {w.capitalize() for w in stop_words} | set(_GIVEN_NAMES.split())
+    fuzzy_hits = []
+    for word in sorted(words):
+        found = index.resolve(word)
+        if found is not None and found.fuzzy:
+            fuzzy_hits.append((word, found.alias))
+    assert fuzzy_hits == []

@@ -3,9 +3,9 @@
 Machine translation mangles names ("Melloni", "Volodimir Zelenski", "Caroline
 Levit"). The matcher forgives that, but only under the limits of
 ``data/actors/fuzzy.yaml``: a one-word query must be capitalised, long
-enough, keep the surname's first and last letters and not be a listed
-English look-alike; a longer name must match a holder's surname closely and
-the whole name well. Scores are rapidfuzz ratios on a phonetic skeleton.
+enough, keep the surname's first and last letters and be neither a listed
+look-alike nor a holder's given name; a longer name must match a holder's
+surname closely and the whole name well. Scores are rapidfuzz ratios on a phonetic skeleton.
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ class FuzzyMatcher:
                 policy.place_min_length
             ):
                 places.append(alias)
+        # A holder's given name is a name, not a garbled surname: "Martin" must
+        # not reach Sanna Marin, nor "Michael" Charles Michel.
+        self._not_names |= {key.split()[0] for _, _, a in self._many for key in [alias_key(a.text)]}
         self._places = places
         self._place_skeletons = [skeleton(a.text) for a in places]
 
@@ -124,7 +127,9 @@ class FuzzyMatcher:
         scored = [
             Candidate(self._places[i], score)
             for choice, score, i in hits
-            if choice[:1] == target[:1] and choice.count(" ") == target.count(" ")
+            if choice[:1] == target[:1]
+            and choice[-1:] == target[-1:]
+            and choice.count(" ") == target.count(" ")
         ]
         return self._ties(scored)
 
