@@ -87,8 +87,21 @@ _QUALIFIERS = frozenset(
     {"the", "a", "an", "many", "some", "several", "most", "all", "other", "both"}
     | {"senior", "top", "high", "ranking", "unnamed", "anonymous", "leading", "key"}
 )
-# Small words inside office names that say nothing about a title.
-_FILLERS = frozenset(["of", "the", "for", "and", "to", "on", "in", "at"])
+# Nouns that end a title ("... spokesman", "... Foreign Minister") and the
+# words that may come before them ("press", "deputy foreign").
+_ROLE_WORDS = frozenset(
+    {"president", "minister", "ministry", "secretary", "chancellor", "premier", "pm"}
+    | {"taoiseach", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador"}
+    | {"adviser", "advisor", "aide", "chief", "commander", "director", "head", "leader"}
+    | {"leaders", "leadership", "representative", "commissioner", "chairman", "chair"}
+    | {"official", "officials", "diplomat", "diplomats", "government", "administration"}
+    | {"cabinet", "authorities", "delegation", "negotiators", "parliament", "lawmakers"}
+    | {"military", "army", "staff", "office", "general", "councillor"}
+)
+_ROLE_MODIFIERS = frozenset(
+    {"foreign", "defence", "defense", "prime", "deputy", "vice", "press", "special"}
+    | {"national", "security", "armed", "forces", "affairs", "of", "the", "for", "and"}
+)
 
 
 class ActorIndex:
@@ -113,8 +126,6 @@ class ActorIndex:
         offices = {alias_key(t) for t in titles} | {alias_key(h.office) for h in holders}
         self._titles = offices | set(_HONORIFICS)
         self._titles |= {k for k, g in self._exact.items() if any(a.kind == "office" for a in g)}
-        self._title_words = {w for t in offices for w in t.split()} - _FILLERS
-        self._title_words |= set(_HONORIFICS)
         self._matcher = FuzzyMatcher(self.aliases(), fuzzy or FuzzyPolicy())
 
     # -- plain lookups -------------------------------------------------------
@@ -201,7 +212,7 @@ class ActorIndex:
         """Whether words read as a title: "us secretary of state", "kremlin spokesman"."""
         if not words:
             return False
-        return _join(words) in self._titles or words[-1].key in self._title_words
+        return _join(words) in self._titles or words[-1].key in _ROLE_WORDS | set(_HONORIFICS)
 
     def _titled_person(self, words: list[Word]) -> list[Candidate]:
         """An exact person alias at the end: "Defence Minister Boris Pistorius"."""
@@ -234,7 +245,10 @@ class ActorIndex:
             if not group:
                 continue
             rest = words[cut:]
-            starts_with_title = rest[0].key in self._title_words
+            lead = [w.key for w in rest[:4]]
+            while lead and lead[0] in _ROLE_MODIFIERS:
+                lead = lead[1:]
+            starts_with_title = bool(lead) and lead[0] in _ROLE_WORDS
             is_office = any(c.alias.kind == "office" for c in group)
             if starts_with_title or (is_office and all(w.capital for w in rest)):
                 return group
