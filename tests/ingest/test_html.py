@@ -61,4 +61,7 @@ def test_main_text_and_metadata(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_network")
 def test_page_without_text_is_an_error() -> None:
     with pytest.raises(IngestError, match="no main text"):
-        extract_html("<html><head><title>x</title></head><body><script>var a;</script></body></html>", "e.html")
+        extract_html(
+            "<html><head><title>x</title></head><body><script>var a;</script></body></html>",
+            "e.html",
+        )

@@ -72,5 +72,8 @@ def test_outlet_from_url() -> None:
 
 def test_language() -> None:
     assert detect_language("The ministers agreed to send troops to the border next year.") == "en"
-    assert detect_language("Die Minister haben vereinbart, im nächsten Jahr Truppen zu schicken.") == "de"
+    assert (
+        detect_language("Die Minister haben vereinbart, im nächsten Jahr Truppen zu schicken.")
+        == "de"
+    )
     assert detect_language("1234 5678 !!!") is None

@@ -135,8 +135,12 @@ def test_store_extractor_gets_the_outlet_grade(
     assert name == extract.EXTRACTOR_NAME
 
 
-def test_syndicated_copies_share_a_cluster(tmp_path: Path, store: Store, settings: Settings) -> None:
-    body = " ".join(f"sentence {i} about the reassurance force and its rotation." for i in range(40))
+def test_syndicated_copies_share_a_cluster(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    body = " ".join(
+        f"sentence {i} about the reassurance force and its rotation." for i in range(40)
+    )
     _jsonl(
         tmp_path / "feed.jsonl",
         [

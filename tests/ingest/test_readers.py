@@ -63,7 +63,10 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_named(tmp_path: Path) -> Non
         f"{path}:7: line is over the 4000-byte limit",
     ]
     articles = [i for i in items if isinstance(i, RawArticle)]
-    assert [(a.line, a.text, a.outlet) for a in articles] == [(1, "First.", "X"), (8, "Fourth.", None)]
+    assert [(a.line, a.text, a.outlet) for a in articles] == [
+        (1, "First.", "X"),
+        (8, "Fourth.", None),
+    ]
     assert articles[0].url == "https://x.org/1"
     assert articles[1].published == "2025-03-24"
 
@@ -82,7 +85,7 @@ def test_folders_are_read_recursively_in_order(tmp_path: Path) -> None:
 
 
 def test_stdin_text_jsonl_and_limits() -> None:
-    (text,) = _read(["-"], stdin="Plain text from a pipe.".encode())
+    (text,) = _read(["-"], stdin=b"Plain text from a pipe.")
     assert isinstance(text, RawArticle) and text.source == "<stdin>"
     jsonl = _read(["-"], stdin=b'{"text": "a"}\n{"text": "b"}\n')
     assert [(i.source, i.line) for i in jsonl if isinstance(i, RawArticle)] == [
