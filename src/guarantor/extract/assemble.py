@@ -111,10 +111,14 @@ class _SentenceRules:
             if cue.start < silenced_until or info.stance == "coholder":
                 continue
             clause = self.view.clause(cue.start)
-            governs = self.text.startswith(" that ", cue.end)
+            governs = self.text.startswith(" that ", cue.end) or self.text.startswith(
+                " that", cue.end - 5
+            )
             if governs:
                 silenced_until = clause[1]
             self._cue(cue, info, clause, governs, previous, coholders)
+            if governs and not self.out:
+                self._complement_subject(cue, info, clause, previous)
         if not self.out:
             self._requirement()
         return self.out
@@ -140,6 +144,18 @@ class _SentenceRules:
         for holder in self._named_members(holders, cue, clause):
             for option in options:
                 self._emit(holder, option, stance, info, cue)
+
+    def _complement_subject(
+        self, cue: Hit, info: Cue, clause: tuple[int, int], previous: list[str]
+    ) -> None:
+        """ "It is unlikely that Spain will send troops": the subject of the that-clause."""
+        options = self._options(cue, info, clause, True, previous)
+        holders = self.view.next_actor(cue.end)
+        stance = self._stance(cue, info, clause)
+        for holder in holders:
+            if holder.mention is not None and holder.mention.role == "holder":
+                for option in options:
+                    self._emit(holder, option, stance, info, cue)
 
     def _options(
         self, cue: Hit, info: Cue, clause: tuple[int, int], governs: bool, previous: list[str]
@@ -291,6 +307,8 @@ class _SentenceRules:
             and holder.via != "speaker"
         ):
             actor = speaker_actor
+        if option == "ground_troops" and actor in self.lex.foreign_troops_for:
+            option = "western_troops_in_ukraine"
         claimed = (
             speaker_actor
             if speaker_actor

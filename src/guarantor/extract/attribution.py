@@ -28,6 +28,7 @@ _DATE = re.compile(
     r"October|November|December)\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_AUXILIARIES = re.compile(r"(?:[\s,]|\b(?:has|have|had|also|then|later|again|once|\w+ly)\b)*$")
 _TITLE_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|of|the|de|von|van)$")
 
 
@@ -49,9 +50,12 @@ class Attributor:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
+        self._doc_mentions: list[Mention] | None = None
+        self._doc_starts: list[int] = []
 
     def __call__(self, doc: Annotated) -> Annotated:
         starts = [m.start for m in doc.mentions]
+        self._doc_mentions, self._doc_starts = doc.mentions, starts
         outlet_starts = [o.start for o in doc.outlets]
         last_outlet: str | None = None
         previous: Sentence | None = None
@@ -77,7 +81,10 @@ class Attributor:
                 int(y) < self._lex.historical_before for y in _YEAR.findall(text)
             )
             frame = self._lex.question_frames.search(text)
-            sentence.framed_question = sentence.start + frame.start() if frame else -1
+            if frame:
+                sentence.framed_question = sentence.start + frame.start()
+            elif "?" in text:
+                sentence.framed_question = sentence.start + text.index("?")
             previous = sentence
         return doc
 
@@ -99,10 +106,23 @@ class Attributor:
             if any(m.start <= v_start < m.end for m in mentions):
                 continue  # "states" inside "United States"
             found = self._beside(text, mentions, v_start, v_end, verb.group(0).lower())
+            found = found or self._definite(text, v_start, v_end, sentence)
             if found is not None and found.voice:
                 sentence.speaker = found
                 sentence.speaker_text = _expand(text, found, sentence)
                 return
+
+    def _definite(self, text: str, v_start: int, v_end: int, sentence: Sentence) -> Mention | None:
+        """ "..., the defence minister said": the title stands for the state last named."""
+        around = (max(sentence.start, v_start - 40), min(sentence.end, v_end + 40))
+        title = self._lex.definite_persons.search(text, *around)
+        if title is None or self._doc_mentions is None:
+            return None
+        i = bisect.bisect_left(self._doc_starts, title.start())
+        for mention in reversed(self._doc_mentions[max(0, i - 12) : i]):
+            if mention.actor and len(mention.actor) == 3 and mention.role != "modifier":
+                return Mention(title.start(), title.end(), mention.actor, "office", title.group(0))
+        return None
 
     @staticmethod
     def _beside(
@@ -115,7 +135,7 @@ class Attributor:
             return after[0] if after else None
         before = [m for m in before if m.role == "holder"]
         after = [m for m in after if m.role == "holder"]
-        if before and text[before[-1].end : v_start].strip(" ,") == "":
+        if before and _AUXILIARIES.match(text, before[-1].end, v_start):
             return before[-1]
         if after and not re.search(r"[“”\"]", text[v_end : after[0].start]):
             return after[0]

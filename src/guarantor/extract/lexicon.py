@@ -50,6 +50,7 @@ class Lexicon:
     drop_after: re.Pattern[str]
     recipient_after: dict[str, re.Pattern[str]]
     anaphors: re.Pattern[str]
+    foreign_troops_for: frozenset[str]
     cues: re.Pattern[str]
     cue_info: tuple[Cue, ...]
     negators: re.Pattern[str]
@@ -130,6 +131,7 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
             for k, v in (data.get("recipient_after") or {}).items()
         },
         "anaphors": _compile("|".join(_bounded(p) for p in data["anaphors"]), path, "anaphors"),
+        "foreign_troops_for": frozenset(data.get("foreign_troops_for") or ()),
     }
 
 

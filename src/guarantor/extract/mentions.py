@@ -261,7 +261,8 @@ class RoleTagger:
         if mention.kind in ("adjective", "demonym"):
             self._adjective(mention, after)
         elif after.startswith(("'s", "’s", "' ", "’ ")):
-            mention.role = "possessive"
+            official = self._lex.official_nouns.match(after[2:])
+            mention.role = "holder" if official else "possessive"
         elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"
         if self._lex.not_a_voice.search(" ".join(words[-3:])):
