@@ -104,3 +104,11 @@ def test_summary_statistics_agree_with_the_histogram() -> None:
     assert math.isclose(sim.mean(), values.mean())
     assert sim.quantile(0.5) == int(np.quantile(values, 0.5, method="inverted_cdf"))
     assert sim.quantile(0.05) <= sim.quantile(0.5) <= sim.quantile(0.95)
+
+
+def test_one_huge_chunk_equals_many_small_ones() -> None:
+    # larger than the buffer of pending forces, so both histogram paths run
+    whole = run(trials=150_000, chunk_trials=10**9, criticality=False)
+    split = run(trials=150_000, criticality=False)
+    assert np.array_equal(whole.histogram, split.histogram)
+    assert int(whole.histogram.sum()) == 150_000

@@ -34,6 +34,7 @@ RULE = "forces.montecarlo.v1"
 STREAM_BLOCK = 8192
 FACTOR_STRATA = 1 << 14
 _EPS = 1e-12
+_PENDING = 1 << 17  # trials' forces held before one bincount (1 MiB)
 # Abramowitz & Stegun 7.1.26: erf to 1.5e-7, vectorised (NumPy has no erf).
 _AS_P = 0.3275911
 _AS_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
@@ -136,8 +137,10 @@ def _lost_if_removed(
     near = (slack >= 0) & (slack < troops.max(initial=0))
     if not near.any():
         return np.zeros(troops.size, dtype=np.int64)
-    lost = (slack[near, None] < troops[None, :]) & (part[near] > 0)
-    return lost.sum(axis=0).astype(np.int64)
+    short = (slack[near, None] < troops[None, :]).astype(np.float32)
+    short *= part[near]  # 1.0 where the state took part and the rest fall short
+    counts = np.ones(short.shape[0], dtype=np.float32) @ short
+    return np.rint(counts).astype(np.int64)
 
 
 class _Tally:
@@ -151,10 +154,25 @@ class _Tally:
         self.taking_part = np.zeros(troops.size, dtype=np.float64)
         self.lost = np.zeros(troops.size, dtype=np.int64)
         self.met = 0
+        # forces wait here so the histogram (as long as the total troops) is swept rarely
+        self.pending = np.empty(_PENDING, dtype=np.int64)
+        self.filled = 0
+
+    def flush(self) -> None:
+        counts = np.bincount(self.pending[: self.filled])
+        self.histogram[: counts.size] += counts
+        self.filled = 0
 
     def add(self, part: NDArray[np.float32]) -> None:
         force = part @ self.weights
-        self.histogram += np.bincount(force.astype(np.int64), minlength=self.histogram.size)
+        if self.filled + force.size > self.pending.size:
+            self.flush()
+        if force.size > self.pending.size:  # a chunk larger than the buffer: count it now
+            counts = np.bincount(force.astype(np.int64))
+            self.histogram[: counts.size] += counts
+        else:
+            self.pending[self.filled : self.filled + force.size] = force
+            self.filled += force.size
         self.taking_part += np.ones(part.shape[0], dtype=np.float32) @ part
         self.met += int(np.count_nonzero(force >= self.requirement))
         if self.criticality:
@@ -189,6 +207,7 @@ def simulate(
         rows = _draw(chunk, seeds, trials, first)
         _participate(chunk, rows, table)
         tally.add(chunk.part[:rows])
+    tally.flush()
     return Simulation(
         requirement=requirement,
         trials=trials,
