@@ -176,3 +176,14 @@ def test_runs_and_failures(store: Store) -> None:
 def test_unreachable_database_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot open"):
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1")
+
+
+def test_a_lost_race_on_the_same_text_is_a_duplicate(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = make_doc("Two writers store the same article at the same moment.")
+    first = store.add_document(doc, [], None)
+    monkeypatch.setattr(writer, "existing_document", lambda connection, content_hash: None)
+    again = store.add_document(doc, [_position(doc.source)], None)
+    assert (again.status, again.document_id) == ("duplicate", first.document_id)
+    assert list(store.positions()) == []
