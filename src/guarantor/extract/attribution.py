@@ -29,7 +29,10 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUXILIARIES = re.compile(r"(?:[\s,]|\b(?:has|have|had|also|then|later|again|once|\w+ly)\b)*$")
-_TITLE_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|of|the|de|von|van)$")
+_TITLE_WORD = re.compile(
+    r"(?:[A-Z][\w.'’-]*|of|the|de|von|van|a|an|one|two|three|several|senior|top|unnamed"
+    r"|anonymous|high-ranking)$"
+)
 
 
 def stated_on(sentence: str) -> str | None:

@@ -29,7 +29,7 @@ __all__ = ["AliasEntry", "MentionFinder", "alias_entries"]
 _PLURAL_KINDS = frozenset({"plural_nationals"})
 _GROUP_ACTORS = frozenset({"EUROPE", "COALITION", "G7"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]{3,}")
-_COORDINATED = re.compile(r"\s*(?:,|and|or|as well as)\s*(?:the\s+)?$")
+_COORDINATED = re.compile(r",?\s*(?:and|or|as well as)\s+(?:the\s+)?$")
 _WORD = re.compile(r"[\w'’-]+")
 
 

@@ -1,0 +1,120 @@
+"""End to end on short articles written for these tests (several machine-translation style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from guarantor.domain import Position
+
+Triples = Callable[[str], set[tuple[str, str, str]]]
+
+CASES = [
+    # plain stances and negation scope
+    ("Spain is ready to send troops to Ukraine.", {("ESP", "ground_troops", "support")}),
+    ("Spain will not send troops to Ukraine.", {("ESP", "ground_troops", "oppose")}),
+    ("Poland does not plan to deploy its soldiers.", {("POL", "ground_troops", "oppose")}),
+    (
+        "Sweden has not ruled out joining the reassurance force.",
+        {("SWE", "ground_troops", "uncertain")},
+    ),
+    (
+        "The Kremlin categorically rejects any NATO troops in Ukraine.",
+        {("RUS", "western_troops_in_ukraine", "oppose")},
+    ),
+    ("Denmark backs new sanctions on Russia.", {("DNK", "sanctions", "support")}),
+    ("Hungary opposes Ukraine's NATO membership.", {("HUN", "nato_membership", "oppose")}),
+    # clauses keep stances apart
+    (
+        "Romania will fund air policing, but it will not send ground troops.",
+        {("ROU", "air_support", "support"), ("ROU", "ground_troops", "oppose")},
+    ),
+    # conditions
+    (
+        "The Dutch government will deploy soldiers only with US backing.",
+        {("NLD", "ground_troops", "conditional")},
+    ),
+    (
+        "Any Czech peacekeeping mission must be coordinated with Moscow, "
+        "the Czech defence minister said.",
+        {("CZE", "ground_troops", "conditional")},
+    ),
+    # coreference: pronouns, the relative clause skipped, coordination
+    (
+        "Finland, which borders Russia, says it will provide air defence systems.",
+        {("FIN", "military_aid", "support")},
+    ),
+    (
+        "The Norwegians met in Oslo. They refused to send troops.",
+        {("NOR", "ground_troops", "oppose")},
+    ),
+    (
+        "Estonia and Latvia are willing to contribute to a peacekeeping mission.",
+        {("EST", "ground_troops", "support"), ("LVA", "ground_troops", "support")},
+    ),
+    # passive with the holder after the cue
+    (
+        "The plan for Article 5-style protection was rejected by Slovakia.",
+        {("SVK", "collective_defense", "oppose")},
+    ),
+    # what is not a position
+    ("Which country would send troops?", set()),
+    ("Washington asks whether Portugal would send troops.", set()),
+    ("Former Dutch minister Jan de Vries said the Netherlands must send troops.", set()),
+    ("In 1994 Britain committed to security guarantees.", set()),
+]
+
+GARBLED = [
+    # machine-translation style: "develop" for deploy, garbled names, odd word order
+    (
+        "Prime Minister Kirm declared that the Great Britain is ready to develop soldiers "
+        "in Ukraine.",
+        {("GBR", "ground_troops", "support")},
+    ),
+    (
+        "Italian premier Melloni is cautious about sending of soldiers to Ukraine.",
+        {("ITA", "ground_troops", "oppose")},
+    ),
+    (
+        "President Zelenski demanded that Ukraine be gived steadfast security guarantees.",
+        {("UKR", "security_guarantee", "support")},
+    ),
+    (
+        "Moscow is categorically opposed to the development of NATO military extracts in Ukraine.",
+        {("RUS", "western_troops_in_ukraine", "oppose")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + GARBLED)
+def test_triples(triples: Triples, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text) == expected
+
+
+def test_conditions_are_recorded(extract: Callable[[str], list[Position]]) -> None:
+    text = "Canada would send troops once a ceasefire is signed and only under a UN mandate."
+    [position] = extract(text)
+    assert position.stance.value == "conditional"
+    assert {c.value for c in position.conditions} == {"ceasefire_first", "mandate"}
+
+
+def test_named_members_replace_europe(triples: Triples) -> None:
+    text = "Europe is ready to deploy reassurance forces – Dutch, Belgian and others."
+    assert triples(text) == {
+        ("NLD", "ground_troops", "support"),
+        ("BEL", "ground_troops", "support"),
+    }
+
+
+def test_unnamed_europeans_are_europe(triples: Triples) -> None:
+    text = "Many European governments are ready to provide security guarantees."
+    assert triples(text) == {("EUROPE", "security_guarantee", "support")}
+
+
+def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) -> None:
+    text = "Slovenia said it is better to offer a defensive pact than troops."
+    assert triples(text) == {
+        ("SVN", "collective_defense", "support"),
+        ("SVN", "ground_troops", "oppose"),
+    }
