@@ -74,19 +74,7 @@ def ingest_paths(
                 paths, max_bytes=settings.max_file_bytes, stdin=stdin, on_bytes=on_bytes
             )
             for item in items:
-                if isinstance(item, IngestError):
-                    fail(item)
-                    continue
-                try:
-                    doc, found = _prepare(item, extractor)
-                except IngestError as error:
-                    fail(error)
-                    continue
-                result = store.add_document(doc, found, summary.run_id)
-                if result.status == "stored":
-                    summary.stored += 1
-                else:
-                    summary.duplicates += 1
+                _ingest_one(item, store, summary, extractor, fail)
         status = "done"
     finally:
         store.finish_run(
@@ -97,6 +85,29 @@ def ingest_paths(
             failed=summary.failed,
         )
     return summary
+
+
+def _ingest_one(
+    item: RawArticle | IngestError,
+    store: Store,
+    summary: IngestSummary,
+    extractor: Extractor | None,
+    fail: Callable[[IngestError], None],
+) -> None:
+    """Store one article with its positions, or record why it could not be."""
+    if isinstance(item, IngestError):
+        fail(item)
+        return
+    try:
+        doc, found = _prepare(item, extractor)
+    except IngestError as error:
+        fail(error)
+        return
+    result = store.add_document(doc, found, summary.run_id)
+    if result.status == "stored":
+        summary.stored += 1
+    else:
+        summary.duplicates += 1
 
 
 def _prepare(item: RawArticle, extractor: Extractor | None) -> tuple[Document, list[Position]]:

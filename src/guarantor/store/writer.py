@@ -51,6 +51,33 @@ def write_document(
     outlet_key = _outlet_key(connection, doc.outlet, {} if outlet_keys is None else outlet_keys)
     sig = neardup.signature(doc.text)
     cluster_id = _find_cluster(connection, doc.text, sig, threshold) if sig else None
+    document_id = _insert_document(connection, doc, outlet_key, sig, cluster_id, run_id)
+    if cluster_id is None:
+        cluster_id = document_id
+        connection.execute(
+            documents.update().where(documents.c.id == document_id).values(cluster_id=document_id)
+        )
+    if sig is not None:
+        connection.execute(
+            document_bands.insert(),
+            [
+                {"document_id": document_id, "band": band, "bucket": bucket}
+                for band, bucket in enumerate(sig.buckets)
+            ],
+        )
+    if found:
+        connection.execute(positions.insert(), [position_row(p, document_id) for p in found])
+    return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
+
+
+def _insert_document(
+    connection: Connection,
+    doc: Document,
+    outlet_key: str | None,
+    sig: neardup.Signature | None,
+    cluster_id: int | None,
+    run_id: int | None,
+) -> int:
     result = connection.execute(
         documents.insert().values(
             content_hash=doc.content_hash,
@@ -68,23 +95,7 @@ def write_document(
             ingested_at=datetime.now(UTC),
         )
     )
-    document_id = new_id(result)
-    if cluster_id is None:
-        cluster_id = document_id
-        connection.execute(
-            documents.update().where(documents.c.id == document_id).values(cluster_id=document_id)
-        )
-    if sig is not None:
-        connection.execute(
-            document_bands.insert(),
-            [
-                {"document_id": document_id, "band": band, "bucket": bucket}
-                for band, bucket in enumerate(sig.buckets)
-            ],
-        )
-    if found:
-        connection.execute(positions.insert(), [position_row(p, document_id) for p in found])
-    return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
+    return new_id(result)
 
 
 def _outlet_key(connection: Connection, outlet: str | None, known: dict[str, str]) -> str | None:
