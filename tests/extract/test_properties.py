@@ -33,7 +33,8 @@ PREDICATES = [
 ]
 PREFIXES = ["", "On Monday, ", "Meanwhile, ", "According to officials, "]
 FILLER = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="?!"),
+    max_size=40,
 ).map(lambda s: s.replace("\n", " "))
 
 sentence = st.tuples(

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from guarantor.errors import ValidationError
+from guarantor.extract.triggers import TriggeredPattern
 
 __all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon"]
 
@@ -44,18 +45,18 @@ class Cue:
 class Lexicon:
     """Compiled patterns; one instance is shared by every pipeline component."""
 
-    options: tuple[tuple[str, re.Pattern[str]], ...]
+    options: tuple[tuple[str, TriggeredPattern], ...]
     suppresses: dict[str, frozenset[str]]
     clause_suppresses: dict[str, frozenset[str]]
     drop_after: re.Pattern[str]
     recipient_after: dict[str, re.Pattern[str]]
-    anaphors: re.Pattern[str]
+    anaphors: TriggeredPattern
     foreign_troops_for: frozenset[str]
-    cues: re.Pattern[str]
+    cues: TriggeredPattern
     cue_info: tuple[Cue, ...]
     negators: re.Pattern[str]
     negation_window: int
-    conditions: re.Pattern[str]
+    conditions: TriggeredPattern
     condition_keys: tuple[str, ...]
     reporting: re.Pattern[str]
     analysis_verbs: re.Pattern[str]
@@ -112,7 +113,12 @@ def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> re.Patt
 
 def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
     options = tuple(
-        (key, _compile("|".join(_bounded(p) for p in patterns), path, f"option {key}"))
+        (
+            key,
+            TriggeredPattern(
+                _compile("|".join(_bounded(p) for p in patterns), path, f"option {key}")
+            ),
+        )
         for key, patterns in data["options"].items()
     )
     return {
@@ -130,7 +136,9 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
             k: _compile("(?:" + "|".join(_bounded(w) for w in v) + r")\W+$", path, k)
             for k, v in (data.get("recipient_after") or {}).items()
         },
-        "anaphors": _compile("|".join(_bounded(p) for p in data["anaphors"]), path, "anaphors"),
+        "anaphors": TriggeredPattern(
+            _compile("|".join(_bounded(p) for p in data["anaphors"]), path, "anaphors")
+        ),
         "foreign_troops_for": frozenset(data.get("foreign_troops_for") or ()),
     }
 
@@ -152,7 +160,7 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
         )
     negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
     return {
-        "cues": _alternation(named, path, "stance cues"),
+        "cues": TriggeredPattern(_alternation(named, path, "stance cues")),
         "cue_info": tuple(info),
         "negators": _compile(negators, path, "negators"),
         "negation_window": int(data.get("negation_window", 40)),
@@ -169,7 +177,10 @@ def _conditions(data: dict[str, Any], path: Path) -> dict[str, Any]:
                 pattern = pattern.replace("{" + short + "}", expansion)
             named.append((f"k{len(keys)}", pattern))
             keys.append(key)
-    return {"conditions": _alternation(named, path, "conditions"), "condition_keys": tuple(keys)}
+    return {
+        "conditions": TriggeredPattern(_alternation(named, path, "conditions")),
+        "condition_keys": tuple(keys),
+    }
 
 
 def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:

@@ -1,0 +1,175 @@
+"""Fast scanning: try a lexicon regex only where one of its first words occurs.
+
+A family of cue patterns compiled into one alternation is slow to run with
+``finditer`` over a long text (Python's engine tries every alternative at
+every position). Every pattern of the lexicons starts with literal words,
+so the possible first words are read off the parsed pattern once; one
+Aho-Corasick pass over the lower-cased text finds them, and the regex is
+tried with ``match`` only there. Results equal ``finditer``'s: a match can
+only start where one of its first words starts. A pattern whose first word
+cannot be read off (it starts with a character class) makes the family fall
+back to plain ``finditer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["TriggeredPattern", "first_words"]
+
+_MAX_PREFIXES = 400
+_WORD_DONE = re.compile(r"[^\W_][\W_]")  # a first word followed by its end: stop extending
+_SMALL_SET = 6
+
+
+def _charset(items: list[Any]) -> list[str] | None:
+    chars = []
+    for op, value in items:
+        if op is not sre_c.LITERAL:
+            return None
+        chars.append(chr(value))
+    return chars if len(chars) <= _SMALL_SET else None
+
+
+def _walk(items: list[Any], states: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """Extend (prefix, open) states over a parsed sequence; None if unbounded."""
+    for op, value in items:
+        open_states = [s for s in states if s[1]]
+        if not open_states:
+            return states
+        closed = [s for s in states if not s[1]]
+        if op is sre_c.LITERAL:
+            states = closed + [(p + chr(value), True) for p, _ in open_states]
+        elif op is sre_c.IN:
+            chars = _charset(value)
+            if chars is None:
+                states = closed + [(p, False) for p, _ in open_states]
+            else:
+                states = closed + [(p + c, True) for p, _ in open_states for c in chars]
+        elif op is sre_c.SUBPATTERN:
+            inner = _walk(list(value[-1]), open_states)
+            if inner is None:
+                return None
+            states = closed + inner
+        elif op is sre_c.BRANCH:
+            branches: list[tuple[str, bool]] = []
+            for alternative in value[1]:
+                inner = _walk(list(alternative), open_states)
+                if inner is None:
+                    return None
+                branches += inner
+            states = closed + branches
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            low, high, sub = value
+            once = _walk(list(sub), open_states)
+            if once is None:
+                return None
+            once = once if high == 1 else [(p, False) for p, _ in once]
+            states = closed + once + (open_states if low == 0 else [])
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            continue
+        else:
+            states = closed + [(p, False) for p, _ in open_states]
+        states = list(dict.fromkeys((p, o and not _WORD_DONE.search(p)) for p, o in states))
+        if len(states) > _MAX_PREFIXES:
+            return None
+    return states
+
+
+def first_words(pattern: str) -> set[str] | None:
+    """The lower-cased first words any match of ``pattern`` starts with; None if unknown."""
+    parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    states = _walk(list(parsed), [("", True)])
+    if states is None:
+        return None
+    words = set()
+    for prefix, _ in states:
+        word = re.match(r"[^\W_]+", prefix.lower())
+        if word is None:
+            return None  # starts with punctuation: scan the whole text instead
+        words.add(word.group(0))
+    return words
+
+
+# Punctuation that can stand before a word; it becomes a space so that a
+# trigger " word" found in the spaced text starts at a word boundary.
+_SPACES = str.maketrans({c: " " for c in "\n\t\r.,;:!?()[]{}\"'“”‘’«»–—-/\\*&%$€£#@+=<>|~^`"})
+
+
+class TriggerIndex:
+    """One Aho-Corasick pass finds the first words of every registered pattern.
+
+    The last text scanned is remembered, so the patterns of one document share
+    one pass (the pipeline runs one document at a time per process).
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, set[int]] = {}
+        self._automaton: Any = None
+        self._families = 0
+        self._last: tuple[str, list[list[int]]] | None = None
+
+    def register(self, words: set[str]) -> int:
+        family = self._families
+        self._families += 1
+        for word in words:
+            self._words.setdefault(word, set()).add(family)
+        self._automaton = None
+        return family
+
+    def _build(self) -> Any:
+        automaton = ahocorasick.Automaton()
+        for word, families in self._words.items():
+            automaton.add_word(" " + word, (len(word), tuple(sorted(families))))
+        automaton.make_automaton()
+        return automaton
+
+    def starts(self, text: str, family: int) -> list[int] | None:
+        """Offsets where the family's first words start; None if the text cannot be scanned."""
+        if self._last is None or self._last[0] is not text:
+            spaced = " " + text.lower().translate(_SPACES)
+            if len(spaced) != len(text) + 1:
+                return None
+            if self._automaton is None:
+                self._automaton = self._build()
+            found: list[list[int]] = [[] for _ in range(self._families)]
+            for end, (length, families) in self._automaton.iter(spaced):
+                start = end - length  # offset in ``text``: the leading space shifts by one
+                for member in families:
+                    found[member].append(start)
+            self._last = (text, found)
+        return self._last[1][family]
+
+
+_SHARED = TriggerIndex()
+
+
+class TriggeredPattern:
+    """A compiled regex with the first words that gate where it is tried."""
+
+    def __init__(self, pattern: re.Pattern[str], index: TriggerIndex = _SHARED) -> None:
+        self.pattern = pattern
+        words = first_words(pattern.pattern)
+        self._index = index
+        self._family = index.register(words) if words else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = self._index.starts(text, self._family) if self._family is not None else None
+        if starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        last = 0
+        match = self.pattern.match
+        for start in sorted(set(starts)):
+            if start < last:
+                continue
+            found = match(text, start)
+            if found is not None:
+                yield found
+                last = max(found.end(), start + 1)
