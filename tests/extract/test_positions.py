@@ -118,3 +118,45 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
         ("SVN", "collective_defense", "support"),
         ("SVN", "ground_troops", "oppose"),
     }
+
+
+MORE = [
+    (
+        "The French government said it would consider sending troops.",
+        {("FRA", "ground_troops", "uncertain")},
+    ),
+    ("Belgium might contribute soldiers, officials said.", {("BEL", "ground_troops", "uncertain")}),
+    (
+        "The Danish parliament approved sending soldiers to Ukraine.",
+        {("DNK", "ground_troops", "support")},
+    ),
+    (
+        "Norway has offered to send frigates to the Black Sea mission.",
+        {("NOR", "naval_support", "support")},
+    ),
+    (
+        "The White House has said there will be no American boots on the ground.",
+        {("USA", "ground_troops", "oppose")},
+    ),
+    (
+        "Putin said Russia would not accept NATO troops in Ukraine under any circumstances.",
+        {("RUS", "western_troops_in_ukraine", "oppose")},
+    ),
+    ("Kyiv has asked allies for more air defence systems.", {("UKR", "military_aid", "support")}),
+    ("The EU agreed a new package of sanctions against Russia.", {("EU", "sanctions", "support")}),
+    (
+        "Croatia is open to sending troops if there is a UN mandate.",
+        {("HRV", "ground_troops", "conditional")},
+    ),
+    (
+        "Australia said it was prepared to consider contributing to a peacekeeping force.",
+        {("AUS", "ground_troops", "uncertain")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_more_constructions(
+    triples: Triples, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == expected
