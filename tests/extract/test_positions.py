@@ -122,6 +122,25 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 MORE = [
     (
+        "Germany delivered two more Patriot systems to Ukraine.",
+        {("DEU", "military_aid", "support")},
+    ),
+    (
+        "The EU's new package of sanctions was blocked by Slovakia.",
+        {("SVK", "sanctions", "oppose")},
+    ),
+    ("France announced that it will not send troops.", {("FRA", "ground_troops", "oppose")}),
+    ("Britain is training Ukrainian soldiers.", {("GBR", "military_aid", "support")}),
+    (
+        "The Polish government supports Ukraine's bid to join NATO but rejects sending troops.",
+        {("POL", "nato_membership", "support"), ("POL", "ground_troops", "oppose")},
+    ),
+    ("Kyiv fears that the reassurance force will never materialise.", set()),
+    (
+        "Russia's ambassador warned that German weapons deliveries would escalate the war.",
+        set(),
+    ),
+    (
         "The French government said it would consider sending troops.",
         {("FRA", "ground_troops", "uncertain")},
     ),

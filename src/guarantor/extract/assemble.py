@@ -26,6 +26,9 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_SHARED_SUBJECT = re.compile(
+    r",?\s*(?:but|and|while)\s+(?:also\s+|still\s+)?(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
+)
 
 
 def _slice(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
@@ -188,9 +191,18 @@ class _SentenceRules:
             return self.view.after(cue.end, fallback=False)
         return (
             self.view.before(cue.start)
+            or self._elided(clause)
             or (self.view.speaker() if self.view.sentence.speaker else [])
             or self.view.after(cue.end, fallback=True)
         )
+
+    def _elided(self, clause: tuple[int, int]) -> list[Holder]:
+        """ "... supports X but rejects Y": the second verb shares the first one's subject."""
+        if clause[0] <= self.view.sentence.start:
+            return []
+        if not _SHARED_SUBJECT.match(self.text, clause[0]):
+            return []
+        return self.view.subject(clause[0])
 
     def _coholders(self, coholders: list[Hit], clause: tuple[int, int]) -> list[Holder]:
         found: list[Holder] = []

@@ -128,6 +128,15 @@ class SentenceView:
                 return self.group(mention, end, forward=True)
         return []
 
+    def subject(self, before: int) -> list[Holder]:
+        """The first holder of the sentence before ``before``: the subject a verb shares."""
+        for mention in self.mentions:
+            if mention.start >= before:
+                break
+            if self._eligible(mention, before) and self.relative(mention.start) is None:
+                return self.group(mention, before, forward=True)
+        return []
+
     def next_actor(self, pos: int) -> list[Holder]:
         """The first actor named after ``pos`` in its clause, with its group."""
         _, end = self.clause(pos)
