@@ -91,6 +91,20 @@ def test_every_registered_command_is_in_the_tour() -> None:
     assert not missing, f"commands missing from the README tour: {sorted(missing)}"
 
 
+def test_every_subcommand_is_in_the_tour() -> None:
+    toured = {tuple(cmd[:2]) for cmd in _tour_commands() if len(cmd) > 1}
+    missing = []
+    for group in app.registered_groups:
+        sub = group.typer_instance
+        if sub is None or not group.name:
+            continue
+        for command in sub.registered_commands:
+            name = command.name or (command.callback.__name__ if command.callback else "")
+            if (group.name, name) not in toured:
+                missing.append(f"{group.name} {name}")
+    assert not missing, f"subcommands missing from the README tour: {missing}"
+
+
 @pytest.mark.parametrize("words", sorted({tuple(c[:1]) for c in _tour_commands()}))
 def test_every_toured_command_has_help(words: tuple[str, ...]) -> None:
     done = subprocess.run(

@@ -141,8 +141,7 @@ def register(app: typer.Typer) -> None:
         top: Annotated[int, typer.Option("--top", min=1, help="Rows per table.")] = 15,
         fmt: FormatOption = Format.TABLE,
     ) -> None:
-        """Answer the four questions: who sends troops, on what conditions, how partners
-        react if attacked, who pays — from the bundled registry and ledger plus the store."""
+        """Answer the four questions (who sends troops, on what conditions, how partners react if attacked, who pays) from the bundled registry and ledger plus the store."""  # noqa: E501
         if fmt not in (Format.TABLE, Format.JSON):
             raise UsageError(f"--format must be table or json, got {fmt.value!r}")
         context = get_context(ctx)
