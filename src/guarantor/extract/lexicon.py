@@ -68,6 +68,7 @@ class Lexicon:
     modifier_nouns: re.Pattern[str]
     official_nouns: re.Pattern[str]
     role_titles: str
+    role_names: TriggeredPattern
     not_a_voice: re.Pattern[str]
     question_frames: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -106,18 +107,24 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> re.Pattern[str]:
-    body = "|".join(f"(?P<{name}>{_bounded(pattern)})" for name, pattern in named)
-    return _compile(body, path, what)
+def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> TriggeredPattern:
+    """One regex of many alternatives (named groups say which matched), gated by first words."""
+    parts = [f"(?P<{name}>{_bounded(pattern)})" for name, pattern in named]
+    _compile("|".join(parts), path, what)  # report a bad pattern with its file
+    return TriggeredPattern(parts, _FLAGS)
+
+
+def _family(patterns: list[str], path: Path, what: str) -> TriggeredPattern:
+    parts = [_bounded(p) for p in patterns]
+    _compile("|".join(parts), path, what)
+    return TriggeredPattern(parts, _FLAGS)
 
 
 def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
     options = tuple(
         (
             key,
-            TriggeredPattern(
-                _compile("|".join(_bounded(p) for p in patterns), path, f"option {key}")
-            ),
+            _family(list(patterns), path, f"option {key}"),
         )
         for key, patterns in data["options"].items()
     )
@@ -136,9 +143,7 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
             k: _compile("(?:" + "|".join(_bounded(w) for w in v) + r")\W+$", path, k)
             for k, v in (data.get("recipient_after") or {}).items()
         },
-        "anaphors": TriggeredPattern(
-            _compile("|".join(_bounded(p) for p in data["anaphors"]), path, "anaphors")
-        ),
+        "anaphors": _family(list(data["anaphors"]), path, "anaphors"),
         "foreign_troops_for": frozenset(data.get("foreign_troops_for") or ()),
     }
 
@@ -160,7 +165,7 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
         )
     negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
     return {
-        "cues": TriggeredPattern(_alternation(named, path, "stance cues")),
+        "cues": _alternation(named, path, "stance cues"),
         "cue_info": tuple(info),
         "negators": _compile(negators, path, "negators"),
         "negation_window": int(data.get("negation_window", 40)),
@@ -178,7 +183,7 @@ def _conditions(data: dict[str, Any], path: Path) -> dict[str, Any]:
             named.append((f"k{len(keys)}", pattern))
             keys.append(key)
     return {
-        "conditions": TriggeredPattern(_alternation(named, path, "conditions")),
+        "conditions": _alternation(named, path, "conditions"),
         "condition_keys": tuple(keys),
     }
 
@@ -198,6 +203,13 @@ def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
         "modifier_nouns": _compile(rf"^\W{{0,2}}(?:{data['modifier_nouns']})\b", path, "modifiers"),
         "official_nouns": _compile(rf"^\s+(?:{data['official_nouns']})\b", path, "officials"),
         "role_titles": str(data["role_titles"]),
+        "role_names": TriggeredPattern(
+            [
+                rf"(?i:\b(?:{data['role_titles']}))\s+"
+                r"((?:[A-Z][a-zà-ÿ'’-]+\s+){0,2}[A-Z][a-zà-ÿ'’-]{2,})"
+            ],
+            0,
+        ),
         "not_a_voice": bounded("not_a_voice"),
         "question_frames": bounded("question_frames"),
         "clause_breaks": _compile(str(data["clause_breaks"]), path, "clause_breaks"),

@@ -116,10 +116,7 @@ class MentionFinder:
         self._lex = lexicon
         self._resolver = resolver
         self._fuzzy_cache: dict[str, tuple[str, str, str | None] | None] = {}
-        self._role_name = re.compile(
-            rf"(?i:\b(?:{lexicon.role_titles}))\s+"
-            r"((?:[A-Z][a-zà-ÿ'’-]+\s+){0,2}[A-Z][a-zà-ÿ'’-]{2,})"
-        )
+        self._role_name = lexicon.role_names
 
     def find(self, text: str) -> list[Mention]:
         found = self._exact(text)
@@ -161,10 +158,13 @@ class MentionFinder:
         if self._resolver is None:
             return found
         covered = _Coverage(found)
+        cache = self._fuzzy_cache
         for match in _CAPITALISED.finditer(text):
+            word = match.group(0)
+            if word in cache and cache[word] is None:
+                continue
             if covered.overlaps(match.start(), match.end()):
                 continue
-            word = match.group(0)
             result = self._resolve(word)
             if result is not None:
                 actor, kind, person = result

@@ -113,7 +113,7 @@ class TriggerIndex:
         self._words: dict[str, set[int]] = {}
         self._automaton: Any = None
         self._families = 0
-        self._last: tuple[str, list[list[int]]] | None = None
+        self._last: tuple[str, list[list[tuple[int, str]]]] | None = None
 
     def register(self, words: set[str]) -> int:
         family = self._families
@@ -121,55 +121,93 @@ class TriggerIndex:
         for word in words:
             self._words.setdefault(word, set()).add(family)
         self._automaton = None
+        self._last = None
         return family
 
     def _build(self) -> Any:
         automaton = ahocorasick.Automaton()
         for word, families in self._words.items():
-            automaton.add_word(" " + word, (len(word), tuple(sorted(families))))
+            automaton.add_word(" " + word, (word, tuple(sorted(families))))
         automaton.make_automaton()
         return automaton
 
-    def starts(self, text: str, family: int) -> list[int] | None:
-        """Offsets where the family's first words start; None if the text cannot be scanned."""
-        if self._last is None or self._last[0] is not text:
+    def hits(self, text: str, family: int) -> list[tuple[int, str]] | None:
+        """(offset, first word) where the family may match; None if the text cannot be scanned."""
+        last = self._last  # read once: another thread may replace it meanwhile
+        if last is None or last[0] is not text:
             spaced = " " + text.lower().translate(_SPACES)
             if len(spaced) != len(text) + 1:
                 return None
             if self._automaton is None:
                 self._automaton = self._build()
-            found: list[list[int]] = [[] for _ in range(self._families)]
-            for end, (length, families) in self._automaton.iter(spaced):
-                start = end - length  # offset in ``text``: the leading space shifts by one
+            found: list[list[tuple[int, str]]] = [[] for _ in range(self._families)]
+            for end, (word, families) in self._automaton.iter(spaced):
+                start = end - len(word)  # offset in ``text``: the leading space shifts by one
                 for member in families:
-                    found[member].append(start)
-            self._last = (text, found)
-        return self._last[1][family]
+                    found[member].append((start, word))
+            last = self._last = (text, found)
+        return last[1][family]
 
 
 _SHARED = TriggerIndex()
 
 
 class TriggeredPattern:
-    """A compiled regex with the first words that gate where it is tried."""
+    """Alternatives of one regex family, tried only where their first words occur.
 
-    def __init__(self, pattern: re.Pattern[str], index: TriggerIndex = _SHARED) -> None:
-        self.pattern = pattern
-        words = first_words(pattern.pattern)
+    At a place where the words ``w`` start, only the alternatives that can
+    start with one of ``w`` are tried, in their original order, so the first
+    alternative that matches wins exactly as in the full alternation.
+    """
+
+    def __init__(self, alternatives: list[str], flags: int, index: TriggerIndex = _SHARED) -> None:
+        self.pattern = re.compile("|".join(alternatives), flags)
+        self._alternatives = alternatives
+        self._flags = flags
         self._index = index
-        self._family = index.register(words) if words else None
+        self._by_word: dict[str, list[int]] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._for_words: dict[str | frozenset[str], re.Pattern[str]] = {}
+        self._family: int | None = None
+        for number, alternative in enumerate(alternatives):
+            words = first_words(alternative)
+            if words is None:
+                return  # one alternative cannot be gated: scan the whole text
+            for word in words:
+                self._by_word.setdefault(word, []).append(number)
+        self._family = index.register(set(self._by_word))
+
+    def _subpattern(self, words: str | frozenset[str]) -> re.Pattern[str]:
+        cached = self._for_words.get(words)
+        if cached is not None:
+            return cached
+        group = {words} if isinstance(words, str) else words
+        key = tuple(sorted({n for w in group for n in self._by_word[w]}))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            body = "|".join(self._alternatives[n] for n in key)
+            compiled = self._compiled[key] = re.compile(body, self._flags)
+        self._for_words[words] = compiled
+        return compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        starts = self._index.starts(text, self._family) if self._family is not None else None
-        if starts is None:
+        hits = self._index.hits(text, self._family) if self._family is not None else None
+        if hits is None:
             yield from self.pattern.finditer(text)
             return
+        at: dict[int, str | frozenset[str]] = {}
+        for start, word in hits:
+            seen = at.get(start)
+            at[start] = (
+                word
+                if seen is None
+                else frozenset({word, *([seen] if isinstance(seen, str) else seen)})
+            )
         last = 0
-        match = self.pattern.match
-        for start in sorted(set(starts)):
+        for start in sorted(at):
             if start < last:
                 continue
-            found = match(text, start)
+            found = self._subpattern(at[start]).match(text, start)
             if found is not None:
                 yield found
                 last = max(found.end(), start + 1)
