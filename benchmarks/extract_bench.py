@@ -92,12 +92,9 @@ def run_spacy(documents: list[Document]) -> dict[str, float]:
     return {"build_s": built, "seconds": time.perf_counter() - started, "items": mentions}
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks extract")
-    parser.add_argument("--words", type=int, default=1_000_000)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args(argv)
-    documents, words, origin = corpus(args.words)
+def measure(words: int = 1_000_000) -> dict[str, Any]:
+    """Both pipelines over the same documents; throughput, counts and the ratio."""
+    documents, words, origin = corpus(words)
     ours = run_ours(documents)
     baseline = run_spacy(documents)
     result: dict[str, Any] = {
@@ -115,6 +112,15 @@ def main(argv: list[str]) -> int:
         "target_words_per_s": TARGET_WORDS_PER_SECOND,
     }
     result["meets_target"] = result["ours_words_per_s"] >= TARGET_WORDS_PER_SECOND
+    return result
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks extract")
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    result = measure(args.words)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
