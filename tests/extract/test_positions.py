@@ -122,6 +122,19 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 MORE = [
     (
+        "Italian Prime Minister Giorgia Meloni met reporters. “We will not send troops,” she said.",
+        {("ITA", "ground_troops", "oppose")},
+    ),
+    (
+        "Neither France nor Germany will send troops.",
+        {("FRA", "ground_troops", "oppose"), ("DEU", "ground_troops", "oppose")},
+    ),
+    (
+        "The Kremlin said the deployment of foreign troops would be unacceptable.",
+        {("RUS", "western_troops_in_ukraine", "oppose")},
+    ),
+    ("Britain is expected to send troops.", {("GBR", "ground_troops", "uncertain")}),
+    (
         "Germany delivered two more Patriot systems to Ukraine.",
         {("DEU", "military_aid", "support")},
     ),

@@ -29,6 +29,9 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUXILIARIES = re.compile(r"(?:[\s,]|\b(?:has|have|had|also|then|later|again|once|\w+ly)\b)*$")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\b")
+_PRONOUN_REACH = 600
 _TITLE_WORD = re.compile(
     r"(?:[A-Z][\w.'’-]*|of|the|de|von|van|a|an|one|two|three|several|senior|top|unnamed"
     r"|anonymous|high-ranking)$"
@@ -110,6 +113,7 @@ class Attributor:
                 continue  # "states" inside "United States"
             found = self._beside(text, mentions, v_start, v_end, verb.group(0).lower())
             found = found or self._definite(text, v_start, v_end, sentence)
+            found = found or self._pronoun(text, v_start, v_end)
             if found is not None and found.voice:
                 sentence.speaker = found
                 sentence.speaker_text = _expand(text, found, sentence)
@@ -125,6 +129,20 @@ class Attributor:
         for mention in reversed(self._doc_mentions[max(0, i - 12) : i]):
             if mention.actor and len(mention.actor) == 3 and mention.role != "modifier":
                 return Mention(title.start(), title.end(), mention.actor, "office", title.group(0))
+        return None
+
+    def _pronoun(self, text: str, v_start: int, v_end: int) -> Mention | None:
+        """ "..., he said": the last person named before, within a few sentences."""
+        before = _PRONOUN_BEFORE.search(text, max(0, v_start - 8), v_start)
+        after = _PRONOUN_AFTER.match(text, v_end, v_end + 8)
+        if (before is None and after is None) or self._doc_mentions is None:
+            return None
+        i = bisect.bisect_left(self._doc_starts, v_start)
+        for mention in reversed(self._doc_mentions[:i]):
+            if v_start - mention.end > _PRONOUN_REACH:
+                break
+            if mention.actor and (mention.person is not None or mention.kind == "office"):
+                return mention if mention.voice else None
         return None
 
     @staticmethod

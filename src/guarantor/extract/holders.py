@@ -31,7 +31,7 @@ _EXPLETIVE = re.compile(
     r"(?!\s+(?:ready|willing|prepared|opposed|against|cautious|not\b))"
 )
 _GROUP_GAP = re.compile(
-    r"^(?:[\s,;()–—-]|\b(?:and|or|as|well|the|some|of|them|states|countries|others|also)\b)*$"
+    r"^(?:[\s,;()–—-]|\b(?:and|or|nor|as|well|the|some|of|them|states|countries|others|also)\b)*$"
 )
 _QUOTES = re.compile(r"[“”\"]")
 
