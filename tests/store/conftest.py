@@ -7,7 +7,6 @@ unless ``GUARANTOR_REQUIRE_PG=1`` (CI), where a missing server is a failure.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -17,7 +16,6 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from guarantor.domain import Document
 from guarantor.store import Store
 
 
@@ -62,11 +60,3 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def store(store_url: str) -> Iterator[Store]:
     with Store.open(store_url) as opened:
         yield opened
-
-
-def make_doc(text: str, **fields: object) -> Document:
-    """A document whose hash is the sha256 of its text, as ingest makes them."""
-    values: dict[str, object] = {"source": "test.txt", "text": text}
-    values.update(fields)
-    values["content_hash"] = hashlib.sha256(text.encode()).hexdigest()
-    return Document.model_validate(values)

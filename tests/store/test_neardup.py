@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.store.conftest import make_doc
+from store_docs import make_doc
 
 from guarantor.store import Store
 from guarantor.store.neardup import jaccard, shingles, signature

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.store.conftest import make_doc
+from store_docs import make_doc
 
 from guarantor.domain import Condition, Grade, Option, Position, Stance
 from guarantor.errors import StoreError, UsageError

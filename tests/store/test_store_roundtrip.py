@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.store.conftest import make_doc
+from store_docs import make_doc
 
 from guarantor.store import Store
 
