@@ -192,9 +192,18 @@ class _SentenceRules:
         return (
             self.view.before(cue.start)
             or self._elided(clause)
-            or (self.view.speaker() if self.view.sentence.speaker else [])
+            or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
         )
+
+    def _speaks_for(self, cue: Hit, clause: tuple[int, int]) -> bool:
+        """The sentence's speaker holds a subjectless cue in a quotation or in the speaker's clause."""
+        sentence = self.view.sentence
+        if sentence.speaker is None:
+            return False
+        if sentence.quoted or self.view.quoted(cue.start) or sentence.speaker_at < 0:
+            return True
+        return self.view.clause(sentence.speaker_at) == clause
 
     def _elided(self, clause: tuple[int, int]) -> list[Holder]:
         """ "... supports X but rejects Y": the second verb shares the first one's subject."""

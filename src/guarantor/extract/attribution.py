@@ -117,6 +117,7 @@ class Attributor:
             if found is not None and found.voice:
                 sentence.speaker = found
                 sentence.speaker_text = _expand(text, found, sentence)
+                sentence.speaker_at = v_start
                 return
 
     def _definite(self, text: str, v_start: int, v_end: int, sentence: Sentence) -> Mention | None:

@@ -48,6 +48,7 @@ class Sentence:
     quoted: bool = False  # the sentence opens with a quotation mark
     speaker: Mention | None = None
     speaker_text: str | None = None
+    speaker_at: int = -1  # where the reporting verb stands
     reported_by: str | None = None
     analysis: bool = False
     stated_on: str | None = None
