@@ -197,7 +197,7 @@ class _SentenceRules:
         )
 
     def _speaks_for(self, cue: Hit, clause: tuple[int, int]) -> bool:
-        """The sentence's speaker holds a subjectless cue in a quotation or in the speaker's clause."""
+        """A subjectless cue is the speaker's in a quotation or in the speaker's own clause."""
         sentence = self.view.sentence
         if sentence.speaker is None:
             return False
