@@ -52,6 +52,8 @@ def test_syndicated_copy_joins_the_first_cluster(store: Store) -> None:
     assert second.cluster_id == first.document_id
     assert third.cluster_id == first.document_id
     assert other.cluster_id == other.document_id
+    counts = store.counts()
+    assert (counts["documents"], counts["clusters"], counts["positions"]) == (4, 2, 0)
 
 
 def test_threshold_is_honoured(store_url: str) -> None:

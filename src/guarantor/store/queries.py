@@ -13,6 +13,7 @@ from guarantor.store.records import StoredDocument, StoredPosition
 from guarantor.store.schema import documents, outlets, positions
 
 __all__ = [
+    "counts",
     "document_from_row",
     "documents_query",
     "month_counts",
@@ -130,3 +131,15 @@ def month_counts(connection: Connection) -> list[dict[str, Any]]:
         .order_by(documents.c.outlet_key.asc().nulls_last(), month.asc().nulls_last())
     ).all()
     return [{"outlet": r.outlet_key, "month": r.month, "documents": r.documents} for r in rows]
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    def scalar(query: Select[Any]) -> int:
+        return int(connection.execute(query).scalar() or 0)
+
+    return {
+        "documents": scalar(select(func.count()).select_from(documents)),
+        "clusters": scalar(select(func.count(func.distinct(documents.c.cluster_id)))),
+        "positions": scalar(select(func.count()).select_from(positions)),
+        "outlets": scalar(select(func.count()).select_from(outlets)),
+    }

@@ -253,6 +253,11 @@ class Store:
             for row in connection.execution_options(yield_per=500).execute(query):
                 yield queries.position_from_row(row)
 
+    def counts(self) -> dict[str, int]:
+        """How many documents, near-duplicate clusters, positions and outlets are stored."""
+        with self._read() as connection:
+            return queries.counts(connection)
+
     def documents_by_outlet_month(self) -> list[dict[str, Any]]:
         with self._read() as connection:
             return queries.month_counts(connection)
