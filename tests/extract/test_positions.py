@@ -121,6 +121,13 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    # a verb between the cue and the option turns the option around
+    (
+        "Moscow demands that Ukraine renounce NATO membership.",
+        {("RUS", "nato_membership", "oppose")},
+    ),
+    ("Slovakia refuses to lift sanctions.", {("SVK", "sanctions", "support")}),
+    ("Italy wants to lift sanctions on Russia.", {("ITA", "sanctions", "oppose")}),
     (
         "Italian Prime Minister Giorgia Meloni met reporters. “We will not send troops,” she said.",
         {("ITA", "ground_troops", "oppose")},

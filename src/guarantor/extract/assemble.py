@@ -261,6 +261,8 @@ class _SentenceRules:
         if stance == "prefer":
             than = self.text.find(" than ", cue.end, self.view.sentence.end)
             stance = "oppose" if 0 <= than < option.start else "support"
+        if stance in ("support", "oppose") and self._reversed(cue, option):
+            stance = "oppose" if stance == "support" else "support"
         conditions = self._conditions_for(option)
         if conditions and stance in ("support", "oppose"):
             stance = "conditional"
@@ -269,6 +271,13 @@ class _SentenceRules:
         self._add(holder, option.label, stance, conditions)
         if info.payment:
             self._payee(option)
+
+    def _reversed(self, cue: Hit, option: Hit) -> bool:
+        """ "demands that Ukraine renounce NATO membership": the option is turned around."""
+        if option.start <= cue.end:
+            return False
+        between = self.text[max(cue.end, option.start - 60) : option.start]
+        return bool(self.lex.reversers.search(between))
 
     def _payee(self, option: Hit) -> None:
         """The seller in "pay for American weapons" gives them on payment."""

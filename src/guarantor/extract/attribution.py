@@ -27,7 +27,9 @@ _DATE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b"
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b(?![\s,]*(?:[\w-]+\s+)?(?:troops|soldiers|servicemen|personnel|peacekeepers|people|km|kilometres|miles|tanks)\b)"
+)
 _AUXILIARIES = re.compile(r"(?:[\s,]|\b(?:has|have|had|also|then|later|again|once|\w+ly)\b)*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\b")

@@ -55,6 +55,7 @@ class Lexicon:
     cues: TriggeredPattern
     cue_info: tuple[Cue, ...]
     negators: re.Pattern[str]
+    reversers: re.Pattern[str]
     negation_window: int
     conditions: TriggeredPattern
     condition_keys: tuple[str, ...]
@@ -168,6 +169,9 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
         "cues": _alternation(named, path, "stance cues"),
         "cue_info": tuple(info),
         "negators": _compile(negators, path, "negators"),
+        "reversers": _compile(
+            rf"(?<!\w)(?:{data['reversers']})\s+(?:[\w'’-]+\s+){{0,2}}$", path, "reversers"
+        ),
         "negation_window": int(data.get("negation_window", 40)),
     }
 
