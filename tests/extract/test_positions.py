@@ -121,6 +121,11 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    (
+        "Rome is wary of deploying soldiers to Ukraine, saying a defensive pact would be wiser "
+        "than troops.",
+        {("ITA", "ground_troops", "oppose"), ("ITA", "collective_defense", "support")},
+    ),
     # a verb between the cue and the option turns the option around
     (
         "Moscow demands that Ukraine renounce NATO membership.",

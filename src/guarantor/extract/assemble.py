@@ -27,7 +27,9 @@ _RECIPIENT_OPTIONS = frozenset(
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
 _SHARED_SUBJECT = re.compile(
-    r",?\s*(?:but|and|while)\s+(?:also\s+|still\s+)?(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
+    r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
+    r"(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
+    r"|(?:saying|stressing|adding|arguing|insisting|noting|explaining|warning)\b)"
 )
 
 
@@ -163,6 +165,10 @@ class _SentenceRules:
     def _options(
         self, cue: Hit, info: Cue, clause: tuple[int, int], governs: bool, previous: list[str]
     ) -> list[Hit]:
+        if info.stance == "prefer":
+            earlier = [c.end for c in self.cues if clause[0] <= c.end <= cue.start]
+            begin = max([clause[0], *earlier])
+            return [o for o in self.options if begin <= o.start < clause[1]]
         later = [c.start for c in self.cues if cue.start < c.start < clause[1]]
         stop = clause[1] if governs or not later else later[0]
         if info.requirement:
