@@ -47,7 +47,7 @@ def shingles(text: str) -> np.ndarray:
     words = _WORD.findall(text.casefold())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64)
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), np.uint64, len(words))
     if len(hashes) < SHINGLE:
         return np.unique(hashes)
     with np.errstate(over="ignore"):

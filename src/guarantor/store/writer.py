@@ -24,12 +24,22 @@ __all__ = ["existing_document", "new_id", "position_row", "write_document"]
 MAX_CANDIDATES = 5
 
 
+# Hot statements are built once: SQLAlchemy then reuses their compiled form.
+_BY_HASH = select(documents.c.id, documents.c.cluster_id).where(
+    documents.c.content_hash == bindparam("content_hash")
+)
+_INSERT_DOCUMENT = documents.insert()
+_SET_OWN_CLUSTER = (
+    documents.update()
+    .where(documents.c.id == bindparam("document_id"))
+    .values(cluster_id=bindparam("document_id"))
+)
+_INSERT_BANDS = document_bands.insert()
+_INSERT_POSITIONS = positions.insert()
+
+
 def existing_document(connection: Connection, content_hash: str) -> AddResult | None:
-    row = connection.execute(
-        select(documents.c.id, documents.c.cluster_id).where(
-            documents.c.content_hash == content_hash
-        )
-    ).first()
+    row = connection.execute(_BY_HASH, {"content_hash": content_hash}).first()
     if row is None:
         return None
     return AddResult(status="duplicate", document_id=row.id, cluster_id=row.cluster_id)
@@ -54,19 +64,17 @@ def write_document(
     document_id = _insert_document(connection, doc, outlet_key, sig, cluster_id, run_id)
     if cluster_id is None:
         cluster_id = document_id
-        connection.execute(
-            documents.update().where(documents.c.id == document_id).values(cluster_id=document_id)
-        )
+        connection.execute(_SET_OWN_CLUSTER, {"document_id": document_id})
     if sig is not None:
         connection.execute(
-            document_bands.insert(),
+            _INSERT_BANDS,
             [
                 {"document_id": document_id, "band": band, "bucket": bucket}
                 for band, bucket in enumerate(sig.buckets)
             ],
         )
     if found:
-        connection.execute(positions.insert(), [position_row(p, document_id) for p in found])
+        connection.execute(_INSERT_POSITIONS, [position_row(p, document_id) for p in found])
     return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
 
 
@@ -79,21 +87,22 @@ def _insert_document(
     run_id: int | None,
 ) -> int:
     result = connection.execute(
-        documents.insert().values(
-            content_hash=doc.content_hash,
-            source=doc.source,
-            url=doc.url,
-            title=doc.title,
-            outlet_key=outlet_key,
-            published=doc.published,
-            language=doc.language,
-            text=doc.text,
-            n_chars=len(doc.text),
-            fingerprint=sig.fingerprint if sig else None,
-            cluster_id=cluster_id,
-            run_id=run_id,
-            ingested_at=datetime.now(UTC),
-        )
+        _INSERT_DOCUMENT,
+        {
+            "content_hash": doc.content_hash,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "outlet_key": outlet_key,
+            "published": doc.published,
+            "language": doc.language,
+            "text": doc.text,
+            "n_chars": len(doc.text),
+            "fingerprint": sig.fingerprint if sig else None,
+            "cluster_id": cluster_id,
+            "run_id": run_id,
+            "ingested_at": datetime.now(UTC),
+        },
     )
     return new_id(result)
 
