@@ -54,3 +54,12 @@ def test_titled_unknown_person_belongs_to_the_country_in_view(
     annotated = annotate(text)
     people = [m for m in annotated.mentions if m.kind == "person"]
     assert [(m.text, m.actor) for m in people] == [("Hanna Brückl", "AUT"), ("Brückl", "AUT")]
+
+
+def test_offsets_survive_letters_whose_lower_case_is_longer(
+    annotate: Callable[[str], Annotated],
+) -> None:
+    text = "İİ İstanbul said Turkey will send troops."
+    annotated = annotate(text)
+    assert [text[m.start : m.end] for m in annotated.mentions] == ["Turkey"]
+    assert [p.triple for p in annotated.positions] == [("TUR", "ground_troops", "support")]

@@ -35,3 +35,11 @@ def test_line_breaks_always_split() -> None:
         "Headline without stop",
         "Body sentence.",
     ]
+
+
+def test_run_on_text_is_cut_into_bounded_pieces() -> None:
+    text = "and so on, " * 1000
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(e - s <= 1500 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -75,17 +75,18 @@ class Positioner:
         return doc
 
     def _clause_suppress(self, view: SentenceView, options: list[Hit]) -> list[Hit]:
-        kept = []
-        for hit in options:
-            clause = view.clause(hit.start)
-            losing = any(
-                hit.label in self._lex.clause_suppresses.get(o.label, ())
-                and view.clause(o.start) == clause
-                for o in options
+        rules = self._lex.clause_suppresses
+        winners = [(view.clause(o.start), rules[o.label]) for o in options if o.label in rules]
+        if not winners:
+            return options
+        return [
+            hit
+            for hit in options
+            if not any(
+                hit.label in losers and clause == view.clause(hit.start)
+                for clause, losers in winners
             )
-            if not losing:
-                kept.append(hit)
-        return kept
+        ]
 
 
 class _SentenceRules:

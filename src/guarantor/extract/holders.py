@@ -34,6 +34,7 @@ _GROUP_GAP = re.compile(
     r"^(?:[\s,;()–—-]|\b(?:and|or|nor|as|well|the|some|of|them|states|countries|others|also)\b)*$"
 )
 _QUOTES = re.compile(r"[“”\"]")
+_REACH = 300  # how far back from a cue a pronoun can be its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class SentenceView:
         self.doc, self.index, self._lex = doc, index, lexicon
         self.sentence: Sentence = doc.sentences[index]
         self.mentions = mentions
+        self._starts = [m.start for m in mentions]
         s = self.sentence
         body = doc.text[s.start : s.end]
         self.breaks = [s.start + m.start() for m in lexicon.clause_breaks.finditer(body)]
@@ -96,22 +98,22 @@ class SentenceView:
     def before(self, cue_start: int) -> list[Holder]:
         """The nearest holder before a cue in its clause, with its coordinated group."""
         start, _ = self.clause(cue_start)
-        pronoun = self._nearest_pronoun(start, cue_start)
-        collective = self._collective(start, cue_start)
-        for mention in reversed(self.mentions):
-            if mention.end > cue_start or mention.start < start:
-                continue
-            if pronoun is not None and pronoun[0] > mention.end:
+        nearest = None
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, cue_start)]):
+            if mention.start < start:
                 break
-            if collective is not None and collective[0] > mention.end:
+            if mention.end <= cue_start and self._eligible(mention, cue_start, possessive_ok=True):
+                nearest = mention
                 break
-            if self._eligible(mention, cue_start, possessive_ok=True):
-                return self.group(mention, cue_start)
+        # a pronoun or a collective subject closer to the cue than any name wins
+        low = max(nearest.end if nearest is not None else start, cue_start - _REACH)
+        pronoun = self._nearest_pronoun(low, cue_start)
+        collective = self._collective(low, cue_start)
         if collective is not None and (pronoun is None or collective[0] > pronoun[0]):
             return [Holder(collective[1], None, "collective")]
         if pronoun is not None:
             return self._resolve(pronoun[0], pronoun[1])
-        return []
+        return self.group(nearest, cue_start) if nearest is not None else []
 
     def after(self, cue_end: int, fallback: bool) -> list[Holder]:
         """The holder after a cue: "rejected by the Americans", "wants Kiev"."""

@@ -23,6 +23,7 @@ import ahocorasick
 
 from guarantor.extract.lexicon import Lexicon
 from guarantor.extract.spans import Annotated, Mention
+from guarantor.extract.triggers import lower_same_length
 
 __all__ = ["AliasEntry", "MentionFinder", "alias_entries"]
 
@@ -127,7 +128,7 @@ class MentionFinder:
         return found
 
     def _exact(self, text: str) -> list[Mention]:
-        lower = text.lower()
+        lower = lower_same_length(text)
         raw: list[tuple[int, int, AliasEntry]] = []
         for end, (length, group) in self._automaton.iter(lower):
             start = end - length + 1

@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _DOUBLE_QUOTES = re.compile(r"[“”\"]")
 _MAX_QUOTED = 700
+_MAX_SENTENCE = 1500  # longer "sentences" (lists, run-on text) are cut to keep work linear
 _OPENERS = "“\"‘'"
 
 
@@ -56,6 +57,14 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > _MAX_SENTENCE:  # run-on text: cut at a comma or space, keep offsets
+        limit = start + _MAX_SENTENCE
+        cut = max(text.rfind(", ", start, limit), text.rfind(" ", start, limit))
+        cut = cut + 1 if cut > start else limit
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
 

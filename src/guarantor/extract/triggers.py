@@ -21,7 +21,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["TriggeredPattern", "first_words"]
+__all__ = ["TriggerIndex", "TriggeredPattern", "first_words", "lower_same_length"]
 
 _MAX_PREFIXES = 400
 _WORD_DONE = re.compile(r"[^\W_][\W_]")  # a first word followed by its end: stop extending
@@ -102,6 +102,14 @@ def first_words(pattern: str) -> set[str] | None:
 _SPACES = str.maketrans({c: " " for c in "\n\t\r.,;:!?()[]{}\"'“”‘’«»–—-/\\*&%$€£#@+=<>|~^`"})
 
 
+def lower_same_length(text: str) -> str:
+    """Lower case that keeps every offset: a letter whose lower case is longer stays as it is."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+
+
 class TriggerIndex:
     """One Aho-Corasick pass finds the first words of every registered pattern.
 
@@ -135,9 +143,7 @@ class TriggerIndex:
         """(offset, first word) where the family may match; None if the text cannot be scanned."""
         last = self._last  # read once: another thread may replace it meanwhile
         if last is None or last[0] is not text:
-            spaced = " " + text.lower().translate(_SPACES)
-            if len(spaced) != len(text) + 1:
-                return None
+            spaced = " " + lower_same_length(text).translate(_SPACES)
             if self._automaton is None:
                 self._automaton = self._build()
             found: list[list[tuple[int, str]]] = [[] for _ in range(self._families)]
