@@ -121,6 +121,11 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    ("Spain denied reports that it would send troops.", {("ESP", "ground_troops", "oppose")}),
+    (
+        "Belgium will send soldiers as long as there is a ceasefire.",
+        {("BEL", "ground_troops", "conditional")},
+    ),
     (
         "Rome is wary of deploying soldiers to Ukraine, saying a defensive pact would be wiser "
         "than troops.",
