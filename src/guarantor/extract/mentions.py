@@ -67,6 +67,37 @@ def alias_entries(index: Any) -> list[AliasEntry]:
     return entries
 
 
+_NOT_NAMES = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "The",
+        "On",
+        "In",
+        "At",
+        "For",
+        "And",
+        "But",
+        "Of",
+    ]
+)
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "von", "van"})
 
 
@@ -186,7 +217,7 @@ class MentionFinder:
         people: dict[str, str | None] = {}
         for match in self._role_name.finditer(text):
             name = match.group(1)
-            if covered.overlaps(match.start(1), match.end(1)):
+            if covered.overlaps(match.start(1), match.end(1)) or name.split()[0] in _NOT_NAMES:
                 continue
             before = text[max(0, match.start() - 40) : match.start()]
             if self._lex.not_a_voice.search(before):
