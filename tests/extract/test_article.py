@@ -33,3 +33,21 @@ def test_article_positions(extract: Callable[[str], list[Position]]) -> None:
     assert by_triple[("RUS", "western_troops_in_ukraine", "oppose")].speaker == "Dmitry Peskov"
     for position in positions:
         assert ARTICLE[position.start : position.end] == position.quote
+
+
+TRANSLATED = (Path(__file__).parent / "data" / "translated_article.txt").read_text(encoding="utf-8")
+
+
+def test_machine_translated_article(extract: Callable[[str], list[Position]]) -> None:
+    """Garbled names (Sxof, Peskof), odd titles and idioms ("interruption of the fires")."""
+    positions = extract(TRANSLATED)
+    assert {p.triple for p in positions} == {
+        ("NLD", "ground_troops", "conditional"),
+        ("ESP", "ground_troops", "uncertain"),
+        ("ITA", "ground_troops", "oppose"),
+        ("ITA", "collective_defense", "support"),
+        ("DEU", "ground_troops", "conditional"),
+        ("RUS", "western_troops_in_ukraine", "oppose"),
+    }
+    conditions = {p.actor: [c.value for c in p.conditions] for p in positions if p.conditions}
+    assert conditions == {"NLD": ["ceasefire_first"], "DEU": ["parliament_approval"]}

@@ -31,6 +31,7 @@ __all__ = [
     "Component",
     "Pipeline",
     "SourcedPosition",
+    "build_pipeline",
     "default_pipeline",
     "extract_document",
     "regrade",

@@ -68,6 +68,7 @@ class Lexicon:
     fallback_prepositions: frozenset[str]
     modifier_nouns: re.Pattern[str]
     official_nouns: re.Pattern[str]
+    office_of: re.Pattern[str]
     role_titles: str
     role_names: TriggeredPattern
     not_a_voice: re.Pattern[str]
@@ -206,6 +207,11 @@ def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
         "fallback_prepositions": _words(str(data["fallback_prepositions"])),
         "modifier_nouns": _compile(rf"^\W{{0,2}}(?:{data['modifier_nouns']})\b", path, "modifiers"),
         "official_nouns": _compile(rf"^\s+(?:{data['official_nouns']})\b", path, "officials"),
+        "office_of": _compile(
+            rf"\b(?:{data['official_nouns']}|{data['role_titles']})\s+of\s+(?:the\s+)?$",
+            path,
+            "official_nouns",
+        ),
         "role_titles": str(data["role_titles"]),
         "role_names": TriggeredPattern(
             [

@@ -287,7 +287,9 @@ class RoleTagger:
         previous = words[-1].lower() if words else ""
         if previous == "the" and len(words) > 1:
             previous = words[-2].lower()
-        if previous in self._lex.object_prepositions:
+        if previous == "of" and self._lex.office_of.search(before):
+            mention.kind = "office"  # "the Prime Minister of Holland" speaks for it
+        elif previous in self._lex.object_prepositions:
             mention.role, mention.preposition = "object", previous
         after = text[mention.end : mention.end + 40]
         if mention.kind in ("adjective", "demonym"):
