@@ -121,6 +121,9 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    ("Hungary blocks Ukraine's NATO bid.", {("HUN", "nato_membership", "oppose")}),
+    ("Austria could join an observer mission.", {("AUT", "monitoring", "uncertain")}),
+    ("Greece will take part in a naval mission.", {("GRC", "naval_support", "support")}),
     ("Spain denied reports that it would send troops.", {("ESP", "ground_troops", "oppose")}),
     (
         "Belgium will send soldiers as long as there is a ceasefire.",
