@@ -96,6 +96,12 @@ _NOT_NAMES = frozenset(
         "And",
         "But",
         "Of",
+        "Says",
+        "Said",
+        "Will",
+        "Would",
+        "Not",
+        "To",
     ]
 )
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "von", "van"})
