@@ -104,6 +104,7 @@ _NOT_NAMES = frozenset(
         "To",
     ]
 )
+_FUZZY_CACHE_SIZE = 200_000
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "von", "van"})
 
 
@@ -212,6 +213,8 @@ class MentionFinder:
 
     def _resolve(self, word: str) -> tuple[str, str, str | None] | None:
         if word not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) >= _FUZZY_CACHE_SIZE:
+                self._fuzzy_cache.clear()  # keep memory flat over millions of documents
             hit = self._resolver.resolve(word, fuzzy=True)
             ok = hit is not None and hit.fuzzy and hit.person is not None and not hit.ambiguous
             self._fuzzy_cache[word] = (hit.actor, "person", hit.person) if ok else None
