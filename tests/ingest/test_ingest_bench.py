@@ -26,6 +26,7 @@ def test_tiny_run_reports_checkpoints_and_baseline(capsys: pytest.CaptureFixture
     assert shares[-1] == 60 and shares == sorted(shares) and len(shares) == 3
     last = report["checkpoints"][-1]
     assert last["stored"] + last["duplicates"] == 60 and last["failed"] == 0
+    assert 0 < last["clusters"] < last["stored"], "syndicated copies join their original"
     assert report["baseline"]["stage"] == "raw insert baseline"
     assert report["baseline_over_ingest"] > 0
     assert report["extractor"] == "off"
