@@ -19,7 +19,7 @@ import yaml
 from guarantor.errors import ValidationError
 from guarantor.extract.triggers import TriggeredPattern
 
-__all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon"]
+__all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon", "quote_tolerant"]
 
 _FLAGS = re.IGNORECASE
 
@@ -84,6 +84,48 @@ def _bounded(pattern: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 
 
+# What may stand where a cue pattern has a space: quotation marks of any
+# language inside a phrase (`would be "part of" any`, `was «inacceptable»`)
+# or a line break in wrapped text.
+_GAP = r"(?:[ \u00a0\"“”„«»‘’']{1,3}|\n)"
+
+
+def quote_tolerant(pattern: str) -> str:
+    """``pattern`` with every literal space widened to ``_GAP``.
+
+    Spaces inside a character class or a look-behind (which must keep a
+    fixed width) stay as they are.
+    """
+    out: list[str] = []
+    class_start = -1  # where the open character class began, -1 outside one
+    groups: list[bool] = []  # per open group: is it a look-behind?
+    escaped = False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif class_start >= 0:
+            first = class_start + (2 if pattern[class_start + 1 : class_start + 2] == "^" else 1)
+            if char == "]" and i > first:
+                class_start = -1
+        elif char == "[":
+            class_start = i
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif char == ")" and groups:
+            groups.pop()
+        elif char == " " and not any(groups):
+            out.append(_GAP)
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _tolerant(pattern: str) -> str:
+    return _bounded(quote_tolerant(pattern))
+
+
 def _compile(pattern: str, path: Path, what: str, flags: int = _FLAGS) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
@@ -111,13 +153,13 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> TriggeredPattern:
     """One regex of many alternatives (named groups say which matched), gated by first words."""
-    parts = [f"(?P<{name}>{_bounded(pattern)})" for name, pattern in named]
+    parts = [f"(?P<{name}>{_tolerant(pattern)})" for name, pattern in named]
     _compile("|".join(parts), path, what)  # report a bad pattern with its file
     return TriggeredPattern(parts, _FLAGS)
 
 
 def _family(patterns: list[str], path: Path, what: str) -> TriggeredPattern:
-    parts = [_bounded(p) for p in patterns]
+    parts = [_tolerant(p) for p in patterns]
     _compile("|".join(parts), path, what)
     return TriggeredPattern(parts, _FLAGS)
 
