@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from guarantor.domain import Position
 from guarantor.extract.lexicon import quote_tolerant
 
 Triples = Callable[[str], set[tuple[str, str, str]]]
@@ -94,8 +95,69 @@ VOCABULARY = [
     ("Norway pledged 2 billion euros in military aid.", {("NOR", "military_aid", "support")}),
 ]
 
+SCOPE = [
+    # a refusal verb negates the support cue after it; a refused hedge stays a hedge
+    (
+        "The United States declined to back a seizure of the assets.",
+        {("USA", "financial_aid", "oppose")},
+    ),
+    ("Poland refused to rule out sending troops.", {("POL", "ground_troops", "uncertain")}),
+    # "its commitment to" belongs to the subject, not to an earlier "it"
+    (
+        "Sweden reaffirmed its commitment to providing security guarantees.",
+        {("SWE", "security_guarantee", "support")},
+    ),
+    (
+        "Spain offers jets for the surveillance of the Ukrainian airspace.",
+        {("ESP", "air_support", "support")},
+    ),
+    ("Kyiv said it needs money to keep paying soldiers.", set()),
+    (
+        "The US will not extend Article 5 guarantees to Kyiv.",
+        {("USA", "collective_defense", "oppose")},
+    ),
+    # a fronted condition governs every option of the sentence
+    (
+        "Once a ceasefire is in place, Belgium will deploy forces on land, in the air and at sea.",
+        {
+            ("BEL", "ground_troops", "conditional"),
+            ("BEL", "air_support", "conditional"),
+            ("BEL", "naval_support", "conditional"),
+        },
+    ),
+    # what the condition asks of the US is not a pledge of the holder
+    (
+        "Norway will send troops only if the US provides air cover.",
+        {("NOR", "ground_troops", "conditional")},
+    ),
+    # a hedge tied to a condition is conditional
+    (
+        "Ireland would consider sending troops after a ceasefire.",
+        {("IRL", "ground_troops", "conditional")},
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), CUE_ROBUSTNESS + VOCABULARY)
+CONDITIONS = [
+    (
+        "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
+        ("DNK", "ground_troops", "parliament_approval"),
+    ),
+    (
+        "Portugal is ready to send troops once the mission's tasks are clearly defined.",
+        ("PRT", "ground_troops", "clear_mission"),
+    ),
+    (
+        "Greece will join the naval mission only together with the allies.",
+        ("GRC", "naval_support", "collective_decision"),
+    ),
+    (
+        "Belgium will send soldiers the day after the signature of the peace.",
+        ("BEL", "ground_troops", "ceasefire_first"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE)
 def test_general_rules(triples: Triples, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
 
@@ -113,3 +175,17 @@ def test_quote_tolerant_keeps_classes_and_lookbehinds() -> None:
     widened = quote_tolerant("a[- ]b(?<=in the)c d")
     assert "[- ]" in widened and "(?<=in the)" in widened
     assert widened.count("{1,3}") == 1  # only the space between "c" and "d"
+
+
+@pytest.mark.parametrize(("text", "expected"), CONDITIONS)
+def test_condition_vocabulary(
+    extract: Callable[[str], list[Position]], text: str, expected: tuple[str, str, str]
+) -> None:
+    actor, option, condition = expected
+    found = {
+        (p.actor, p.option.value, c.value)
+        for p in extract(text)
+        if p.stance.value == "conditional"
+        for c in p.conditions
+    }
+    assert (actor, option, condition) in found

@@ -26,6 +26,7 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_CONDITION_OBJECT = re.compile(r"^\s*(?:(?:the|an?|its|their|some|enough)\s+)?$")
 _SHARED_SUBJECT = re.compile(
     r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
     r"(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
@@ -107,7 +108,26 @@ class _SentenceRules:
             anaphors,
         )
         self.text = view.doc.text
+        self.options = [o for o in options if not self._condition_content(o)]
+        self.cues = [c for c in cues if not self._inside_condition(c)]
         self.out: list[Candidate] = []
+
+    def _inside_condition(self, cue: Hit) -> bool:
+        """ "must be approved by the Folketing": the verb of a condition is not a stance."""
+        if self.lex.cue_info[cue.index].requirement:
+            return False
+        return any(k.start <= cue.start and cue.end <= k.end for k in self.conditions)
+
+    def _condition_content(self, option: Hit) -> bool:
+        """ "only if the US provides air cover": the air cover is what the condition asks."""
+        for condition in self.conditions:
+            if condition.start <= option.start < condition.end:
+                return True
+            gap = self.text[condition.end : option.start]
+            after = condition.end <= option.start and condition.label == "us_backstop"
+            if after and _CONDITION_OBJECT.match(gap):
+                return True
+        return False
 
     def run(self, previous: list[str]) -> list[Candidate]:
         silenced_until = -1
@@ -197,7 +217,7 @@ class _SentenceRules:
         if info.holder_after:
             return self.view.after(cue.end, fallback=False)
         return (
-            self.view.before(cue.start)
+            self.view.before(cue.start, owners_ok=not info.option_before)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
@@ -271,7 +291,7 @@ class _SentenceRules:
         if stance in ("support", "oppose") and self._reversed(cue, option):
             stance = "oppose" if stance == "support" else "support"
         conditions = self._conditions_for(option)
-        if conditions and stance in ("support", "oppose"):
+        if conditions and stance in ("support", "oppose", "uncertain"):
             stance = "conditional"
         else:
             conditions = ()
@@ -297,7 +317,11 @@ class _SentenceRules:
     def _conditions_for(self, option: Hit, sentence_wide: bool = False) -> tuple[str, ...]:
         found = []
         clause = self.view.clause(option.start)
+        fronted = self.view.fronted_end
         for condition in self.conditions:
+            if condition.start < fronted <= option.start:
+                found.append(condition.label)  # "Once X, ..." governs the whole sentence
+                continue
             if self.view.clause(condition.start) != clause and not sentence_wide:
                 continue
             if self._target(condition) is option or self._coordinated(option, condition):
@@ -321,10 +345,10 @@ class _SentenceRules:
         """Actor + option + condition and no stance cue: a conditional position."""
         if not self.conditions:
             return
-        first = self.options[0] if self.options else None
-        if first is None:
-            return
-        holders = self.view.before(first.start) or self.view.speaker()
+        holders: list[Holder] = []
+        for option in self.options:
+            holders = holders or self.view.before(option.end, owners_ok=True)
+        holders = holders or self.view.speaker()
         for holder in holders:
             for option in self.options:
                 conditions = self._conditions_for(option, sentence_wide=True)

@@ -23,7 +23,9 @@ __all__ = ["Holder", "SentenceView"]
 
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)")
 _FRONTED = re.compile(
-    r"^\W*(?:if|while|although|though|when|as|after|despite|because|since|unless)\b", re.I
+    r"^\W*(?:\d+\.\s+)?(?:if|while|although|though|when|as|after|despite|because|since"
+    r"|unless|once|until|as soon as|provided)\b",
+    re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|them|their|it|its|we|our|I)\b", re.I)
 _EXPLETIVE = re.compile(
@@ -56,8 +58,10 @@ class SentenceView:
         body = doc.text[s.start : s.end]
         self.breaks = [s.start + m.start() for m in lexicon.clause_breaks.finditer(body)]
         fronted = _FRONTED.match(body)
-        if fronted and "," in body:
-            self.breaks.append(s.start + body.index(",", fronted.end()) + 1)
+        self.fronted_end = -1  # where a fronted "If/Once ...," clause ends
+        if fronted and "," in body[fronted.end() :]:
+            self.fronted_end = s.start + body.index(",", fronted.end()) + 1
+            self.breaks.append(self.fronted_end)
         self.breaks.sort()
         self.relatives = [
             (s.start + m.start(), s.start + m.end()) for m in _RELATIVE.finditer(body)
@@ -83,9 +87,13 @@ class SentenceView:
             s.quoted and self.doc.text[s.start] in "‘'" and "’," not in self.doc.text[s.start : pos]
         )
 
-    def _eligible(self, mention: Mention, cue_pos: int, possessive_ok: bool = False) -> bool:
+    def _eligible(
+        self, mention: Mention, cue_pos: int, possessive_ok: bool = False, owners_ok: bool = False
+    ) -> bool:
         if mention.actor is None or not mention.voice:
             return False
+        if mention.role == "owner":
+            return owners_ok
         if mention.role == "possessive":
             gap = self.doc.text[mention.end : cue_pos]
             return possessive_ok and len(gap) <= 4
@@ -95,14 +103,17 @@ class SentenceView:
         return span is None or span == self.relative(cue_pos)
 
     # -- holders -----------------------------------------------------------
-    def before(self, cue_start: int) -> list[Holder]:
-        """The nearest holder before a cue in its clause, with its coordinated group."""
+    def before(self, cue_start: int, owners_ok: bool = False) -> list[Holder]:
+        """The nearest holder before a cue in its clause, with its coordinated group.
+
+        With ``owners_ok`` the owner of troops ("Dutch soldiers could ...") counts.
+        """
         start, _ = self.clause(cue_start)
         nearest = None
         for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, cue_start)]):
             if mention.start < start:
                 break
-            if mention.end <= cue_start and self._eligible(mention, cue_start, possessive_ok=True):
+            if mention.end <= cue_start and self._eligible(mention, cue_start, True, owners_ok):
                 nearest = mention
                 break
         # a pronoun or a collective subject closer to the cue than any name wins

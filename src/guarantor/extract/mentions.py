@@ -32,6 +32,11 @@ _GROUP_ACTORS = frozenset({"EUROPE", "COALITION", "G7"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]{3,}")
 _COORDINATED = re.compile(r",?\s*(?:and|or|as well as)\s+(?:the\s+)?$")
 _WORD = re.compile(r"[\w'’-]+")
+# "Swedish units", "Dutch soldiers": the adjective names whose troops they are.
+_TROOP_NOUN = re.compile(
+    r"^\s+(?:troops|soldiers|units|forces|personnel|contingents?|navy|air force|jets|warships"
+    r"|ships|minehunters|instructors|peacekeepers|servicemen|militaries)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +328,9 @@ class RoleTagger:
             mention.end += official.end()
             mention.text += after[: official.end()]
             mention.plural = mention.text.endswith("s")
+            return
+        if mention.actor not in _GROUP_ACTORS and _TROOP_NOUN.match(after):
+            mention.role = "owner"
             return
         nominal = re.match(r"^\s*(?:[,;)–—-]|and\b|or\b)", after)
         if nominal and mention.actor not in _GROUP_ACTORS and mention.role == "holder":
