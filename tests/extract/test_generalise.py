@@ -137,6 +137,58 @@ SCOPE = [
     ),
 ]
 
+ATTRIBUTION = [
+    # a place after a locative preposition is not a speaker
+    (
+        "The officials said the support could include air defence flown from bases in Poland.",
+        set(),
+    ),
+    # a recipient right after a verb of giving is not the subject
+    (
+        "The so-called 'Coalition of the Resolute' has promised Kiev robust security guarantees.",
+        {("COALITION", "security_guarantee", "support")},
+    ),
+    (
+        "Washington was ready to offer Kyiv a pledge of assistance in case of a renewed attack.",
+        {("USA", "collective_defense", "support")},
+    ),
+    # "On the other hand," is not a verb of giving
+    (
+        "On the other hand, Zelensky wants security guarantees.",
+        {("UKR", "security_guarantee", "support")},
+    ),
+    # a dateline names a place, not the holder of the stance
+    (
+        "OSLO, May 2 (Wire) - The ministers said they would send troops.",
+        set(),
+    ),
+    # the US's own stance is not conditional on a US backstop
+    (
+        "The United States will provide air support but will not send troops without a US backstop.",
+        {("USA", "air_support", "support"), ("USA", "ground_troops", "oppose")},
+    ),
+    # a negation in an earlier comma-separated aside does not reach the cue
+    (
+        "A Danish official, speaking because the plans are not public, said Denmark was "
+        "prepared to send troops.",
+        {("DNK", "ground_troops", "support")},
+    ),
+    # "they" is not the recipient named in "a force for Ukraine"
+    (
+        "Nordic ministers met on Monday. They want a reassurance force for Ukraine.",
+        set(),
+    ),
+    # nationality + troop noun in subject position: whose troops
+    (
+        "Dutch soldiers could take part in a reassurance force.",
+        {("NLD", "ground_troops", "uncertain")},
+    ),
+    (
+        "Moscow said that Dutch soldiers in Ukraine would be a legitimate target.",
+        {("RUS", "western_troops_in_ukraine", "oppose")},
+    ),
+]
+
 CONDITIONS = [
     (
         "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
@@ -157,7 +209,7 @@ CONDITIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE)
+@pytest.mark.parametrize(("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION)
 def test_general_rules(triples: Triples, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
 

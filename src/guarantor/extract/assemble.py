@@ -26,6 +26,8 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+# A state's own stance is never conditional on itself (the US on a US backstop).
+_SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
 _CONDITION_OBJECT = re.compile(r"^\s*(?:(?:the|an?|its|their|some|enough)\s+)?$")
 _SHARED_SUBJECT = re.compile(
     r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
@@ -276,6 +278,7 @@ class _SentenceRules:
         if stance in ("uncertain", "prefer"):
             return stance
         window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
+        window = window[window.rfind(",") + 1 :]  # "..., because X had not, said Y was ready"
         negated = bool(self.lex.negators.search(window))
         if info.negation_inside:
             negated = negated or bool(self.lex.negators.search(self.text, cue.start, cue.end))
@@ -290,7 +293,9 @@ class _SentenceRules:
             stance = "oppose" if 0 <= than < option.start else "support"
         if stance in ("support", "oppose") and self._reversed(cue, option):
             stance = "oppose" if stance == "support" else "support"
-        conditions = self._conditions_for(option)
+        conditions = tuple(
+            c for c in self._conditions_for(option) if _SELF_CONDITION.get(c) != holder.actor
+        )
         if conditions and stance in ("support", "oppose", "uncertain"):
             stance = "conditional"
         else:

@@ -241,6 +241,8 @@ class SentenceView:
                     break
                 if mention.actor is None or not mention.voice or mention.role not in roles:
                     continue
+                if mention.role == "object" and mention.preposition in ("for", "to"):
+                    continue  # "a force for Ukraine": the recipient is not "they"
                 if self.relative(mention.start) is not None and self.relative(pos) is None:
                     continue
                 if accept(mention):

@@ -65,6 +65,9 @@ class Lexicon:
     outlet_anaphors: re.Pattern[str]
     outlets: tuple[str, ...]
     object_prepositions: frozenset[str]
+    recipient_verbs: frozenset[str]
+    place_nouns: re.Pattern[str]
+    place_prepositions: frozenset[str]
     fallback_prepositions: frozenset[str]
     modifier_nouns: re.Pattern[str]
     official_nouns: re.Pattern[str]
@@ -246,6 +249,11 @@ def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
         "outlet_anaphors": bounded("outlet_anaphors"),
         "outlets": tuple(str(o) for o in data["outlets"]),
         "object_prepositions": _words(str(data["object_prepositions"])),
+        "recipient_verbs": _words(str(data.get("recipient_verbs", ""))),
+        "place_nouns": _compile(
+            rf"\b(?:{data.get('place_nouns', '(?!)')})\s+$", path, "place_nouns"
+        ),
+        "place_prepositions": _words(str(data.get("place_prepositions", ""))),
         "fallback_prepositions": _words(str(data["fallback_prepositions"])),
         "modifier_nouns": _compile(rf"^\W{{0,2}}(?:{data['modifier_nouns']})\b", path, "modifiers"),
         "official_nouns": _compile(rf"^\s+(?:{data['official_nouns']})\b", path, "officials"),

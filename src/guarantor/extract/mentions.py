@@ -259,6 +259,8 @@ class MentionFinder:
         previous: Mention | None = None
         for mention in doc.mentions:
             roles.tag(doc.text, mention)
+            if _dateline(doc.text, mention):
+                mention.voice = False  # "WASHINGTON, Sept 3 (Reuters) -" names a place
             if previous is not None and _inherits_object(doc.text, previous, mention):
                 mention.role, mention.preposition = "object", previous.preposition
             previous = mention
@@ -271,6 +273,25 @@ def _inherits_object(text: str, previous: Mention, mention: Mention) -> bool:
     if previous.role != "object" or mention.role != "holder":
         return False
     return bool(_COORDINATED.match(text, previous.end, mention.start))
+
+
+_DATELINE_TAIL = re.compile(r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d|\s*\(|\s+[-–—]\s)")
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """An upper-case place at a line's start followed by a date, an agency or a dash."""
+    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+    return (
+        at_line_start
+        and mention.text.isupper()
+        and len(mention.text) > 2
+        and bool(_DATELINE_TAIL.match(text, mention.end))
+    )
+
+
+def _right_after(before: str, word: str) -> bool:
+    """``before`` ends with ``word`` (and maybe "the"), with no punctuation between."""
+    return bool(re.search(rf"(?i)\b{re.escape(word)}\s+(?:the\s+)?$", before))
 
 
 class _Coverage:
@@ -305,16 +326,28 @@ class RoleTagger:
             mention.kind = "office"  # "the Prime Minister of Holland" speaks for it
         elif previous in self._lex.object_prepositions:
             mention.role, mention.preposition = "object", previous
+            if previous in self._lex.place_prepositions and self._place(before):
+                mention.role = "place"  # "from bases in Poland": a place, never a speaker
+        elif previous in self._lex.recipient_verbs and _right_after(before, previous):
+            mention.role, mention.preposition = "object", "to"  # "promised Kiev guarantees"
         after = text[mention.end : mention.end + 40]
         if mention.kind in ("adjective", "demonym"):
             self._adjective(mention, after)
-        elif after.startswith(("'s", "’s", "' ", "’ ")):
+        elif after.startswith(("'s", "’s")) or (
+            after.startswith(("' ", "’ ")) and text[mention.start - 1 : mention.start] not in "'‘"
+        ):
             official = self._lex.official_nouns.match(after[2:])
             mention.role = "holder" if official else "possessive"
         elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"
         if self._lex.not_a_voice.search(" ".join(words[-3:])):
             mention.voice = False
+
+    def _place(self, before: str) -> bool:
+        """The words before the preposition are a place noun ("bases in", "summit in")."""
+        head = before[: before.rstrip().rfind(" ") + 1] if " " in before.rstrip() else ""
+        head = re.sub(r"\bthe\s+$", "", head)
+        return bool(self._lex.place_nouns.search(head))
 
     def _modifies(self, mention: Mention, after: str) -> bool:
         """ "NATO troops", "French television": the name describes a noun."""
