@@ -164,7 +164,8 @@ ATTRIBUTION = [
     ),
     # the US's own stance is not conditional on a US backstop
     (
-        "The United States will provide air support but will not send troops without a US backstop.",
+        "The United States will provide air support but will not send troops "
+        "without a US backstop.",
         {("USA", "air_support", "support"), ("USA", "ground_troops", "oppose")},
     ),
     # a negation in an earlier comma-separated aside does not reach the cue
