@@ -190,6 +190,37 @@ ATTRIBUTION = [
     ),
 ]
 
+COREFERENCE = [
+    # a current title wins over the person's former office; "the alliance" is NATO
+    (
+        "NATO Secretary-General Mark Rutte said the alliance would not deploy troops. "
+        '"We will not send troops," he said.',
+        {("NATO", "ground_troops", "oppose")},
+    ),
+    # a name inside an option's words is its object, not the holder
+    (
+        "Prime Minister Carney reiterated Canada's support for Ukraine's irreversible path to "
+        "NATO membership.",
+        {("CAN", "nato_membership", "support")},
+    ),
+    (
+        "Ukraine's accession to NATO is excluded, the Russian minister said.",
+        {("RUS", "nato_membership", "oppose")},
+    ),
+    # a limiting tail ("but only with ...") conditions the clause before it
+    (
+        "The Greek navy can take part in the mine clearance in the Black Sea, but only with a "
+        "mandate of the United Nations.",
+        {("GRC", "naval_support", "conditional")},
+    ),
+    # a condition after an anaphoric option ("such a guarantee") conditions it
+    (
+        "Belgium discussed security guarantees. Belgium would join such a guarantee only as "
+        "part of a collective decision of its allies.",
+        {("BEL", "security_guarantee", "conditional")},
+    ),
+]
+
 CONDITIONS = [
     (
         "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
@@ -210,7 +241,9 @@ CONDITIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION)
+@pytest.mark.parametrize(
+    ("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE
+)
 def test_general_rules(triples: Triples, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
 

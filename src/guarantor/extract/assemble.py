@@ -36,6 +36,26 @@ _SHARED_SUBJECT = re.compile(
 )
 
 
+_LIMITING_TAIL = re.compile(r"[\s,]*but\s+(?:only|in (?:exchange|return))\b")
+
+
+def _same(hit: Hit | None, other: Hit) -> bool:
+    return hit is not None and (hit.start, hit.end) == (other.start, other.end)
+
+
+def _inside_options(doc: Annotated) -> None:
+    """ "Ukraine's path to NATO", "Ukraine in NATO": a name inside an option's words is its object."""
+    starts = [o.start for o in doc.options]
+    for mention in doc.mentions:
+        if mention.role not in ("holder", "possessive"):
+            continue
+        i = bisect.bisect_right(starts, mention.start)
+        for option in doc.options[max(0, i - 3) : i]:
+            if option.start <= mention.start and mention.end <= option.end:
+                mention.role = "modifier"
+                break
+
+
 def _slice(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
     return hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
@@ -49,6 +69,7 @@ class Positioner:
         self._lex = lexicon
 
     def __call__(self, doc: Annotated) -> Annotated:
+        _inside_options(doc)
         starts = {
             "m": [m.start for m in doc.mentions],
             "o": [h.start for h in doc.options],
@@ -327,23 +348,36 @@ class _SentenceRules:
             if condition.start < fronted <= option.start:
                 found.append(condition.label)  # "Once X, ..." governs the whole sentence
                 continue
+            if self._carried(condition, clause):
+                found.append(condition.label)
+                continue
             if self.view.clause(condition.start) != clause and not sentence_wide:
                 continue
-            if self._target(condition) is option or self._coordinated(option, condition):
+            if _same(self._target(condition), option) or self._coordinated(option, condition):
                 found.append(condition.label)
         return tuple(dict.fromkeys(found))
 
+    def _carried(self, condition: Hit, clause: tuple[int, int]) -> bool:
+        """ "X can take part in Y, but only with a UN mandate": the tail limits the clause before."""
+        tail = self.view.clause(condition.start)
+        if tail[0] != clause[1] or not _LIMITING_TAIL.match(self.text, tail[0]):
+            return False
+        return not any(tail[0] <= o.start < tail[1] for o in self.options)
+
     def _target(self, condition: Hit) -> Hit | None:
-        before = [o for o in self.options if o.end <= condition.start]
+        targets = sorted([*self.options, *self.anaphors], key=lambda h: h.start)
+        before = [o for o in targets if o.end <= condition.start]
         if before:
             return before[-1]
-        after = [o for o in self.options if o.start >= condition.end]
+        after = [o for o in targets if o.start >= condition.end]
         return after[0] if after else None
 
     def _coordinated(self, option: Hit, condition: Hit) -> bool:
         target = self._target(condition)
-        if target is None or target is option or option.start > target.start:
+        if target is None or _same(target, option) or option.start > target.start:
             return False
+        if target.label == option.label:
+            return True  # "contribute personnel to the Force once ...": one option, named twice
         return bool(_OPTION_GAP.match(self.text[option.end : target.start]))
 
     def _requirement(self) -> None:

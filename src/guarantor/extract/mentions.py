@@ -161,6 +161,18 @@ class MentionFinder:
         self._resolver = resolver
         self._fuzzy_cache: dict[str, tuple[str, str, str | None] | None] = {}
         self._role_name = lexicon.role_names
+        self._title_gap = re.compile(
+            rf"(?i)^\s+(?:[\w-]+\s+){{0,2}}?(?:{lexicon.role_titles}|chief|head|commissioner|representative)(?:[-\s]general)?\s+$"
+        )
+
+    def _titled(self, text: str, previous: Mention, mention: Mention) -> bool:
+        """A person right after "<organisation or state> <title>" holds that office now."""
+        if mention.kind != "person" or previous.actor in (None, mention.actor):
+            return False
+        if previous.kind not in ("name", "short", "adjective", "acronym"):
+            return False
+        gap = text[previous.end : mention.start]
+        return len(gap) < 40 and bool(self._title_gap.match(gap))
 
     def find(self, text: str) -> list[Mention]:
         found = self._exact(text)
@@ -258,6 +270,9 @@ class MentionFinder:
         roles = RoleTagger(self._lex)
         previous: Mention | None = None
         for mention in doc.mentions:
+            if previous is not None and self._titled(doc.text, previous, mention):
+                mention.actor = previous.actor  # "NATO Secretary-General Mark Rutte" is NATO's
+                previous.role = "modifier"
             roles.tag(doc.text, mention)
             if _dateline(doc.text, mention):
                 mention.voice = False  # "WASHINGTON, Sept 3 (Reuters) -" names a place
