@@ -44,7 +44,7 @@ def _same(hit: Hit | None, other: Hit) -> bool:
 
 
 def _inside_options(doc: Annotated) -> None:
-    """ "Ukraine's path to NATO", "Ukraine in NATO": a name inside an option's words is its object."""
+    """ "Ukraine's path to NATO": a name inside an option's words is its object."""
     starts = [o.start for o in doc.options]
     for mention in doc.mentions:
         if mention.role not in ("holder", "possessive"):
@@ -358,7 +358,7 @@ class _SentenceRules:
         return tuple(dict.fromkeys(found))
 
     def _carried(self, condition: Hit, clause: tuple[int, int]) -> bool:
-        """ "X can take part in Y, but only with a UN mandate": the tail limits the clause before."""
+        """ "X can do Y, but only with a UN mandate": the tail limits the clause before."""
         tail = self.view.clause(condition.start)
         if tail[0] != clause[1] or not _LIMITING_TAIL.match(self.text, tail[0]):
             return False
