@@ -221,6 +221,44 @@ COREFERENCE = [
     ),
 ]
 
+SECOND_ANNOTATOR = [
+    # a possessive title is a person "she" can refer back to
+    (
+        "Spain's defence minister met her counterparts on Monday. "
+        '"We will send troops once there is a ceasefire," she said.',
+        {("ESP", "ground_troops", "conditional")},
+    ),
+    # a negation before "that" belongs to the main verb
+    ("Poland does not hide that it wants more sanctions.", {("POL", "sanctions", "support")}),
+    # a declined answer is not a stance
+    ("Meloni declined to say whether Italy would send troops.", set()),
+    # sanctions wording; "the bloc" is the EU; a current EU title wins over a former office
+    (
+        "The EU adopted its 19th package of restrictive measures against Russia.",
+        {("EU", "sanctions", "support")},
+    ),
+    (
+        "The bloc will impose new sanctions, EU foreign policy chief Kaja Kallas said.",
+        {("EU", "sanctions", "support")},
+    ),
+    # passive refusal with the holder after it
+    ("Sending troops was excluded by Rome.", {("ITA", "ground_troops", "oppose")}),
+    # ceasefire drones are monitoring; sea mines are naval; a bare backstop is a guarantee
+    (
+        "The coalition will monitor the ceasefire with drones and satellites.",
+        {("COALITION", "monitoring", "support")},
+    ),
+    ("Sweden will help clear sea mines in the Black Sea.", {("SWE", "naval_support", "support")}),
+    (
+        "The United States agreed to provide a backstop.",
+        {("USA", "security_guarantee", "support")},
+    ),
+    (
+        "Norway will send troops only with a US backstop.",
+        {("NOR", "ground_troops", "conditional")},
+    ),
+]
+
 CONDITIONS = [
     (
         "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
@@ -241,9 +279,10 @@ CONDITIONS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE
-)
+RULES = CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE + SECOND_ANNOTATOR
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
 def test_general_rules(triples: Triples, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(text) == expected
 

@@ -300,6 +300,7 @@ class _SentenceRules:
             return stance
         window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
         window = window[window.rfind(",") + 1 :]  # "..., because X had not, said Y was ready"
+        window = window[window.rfind(" that ") + 1 :]  # "does not hide that it wants"
         negated = bool(self.lex.negators.search(window))
         if info.negation_inside:
             negated = negated or bool(self.lex.negators.search(self.text, cue.start, cue.end))

@@ -169,9 +169,11 @@ class MentionFinder:
         """A person right after "<organisation or state> <title>" holds that office now."""
         if mention.kind != "person" or previous.actor in (None, mention.actor):
             return False
+        gap = text[previous.end : mention.start]
+        if previous.kind == "office":
+            return gap.isspace()  # "EU foreign policy chief Kaja Kallas"
         if previous.kind not in ("name", "short", "adjective", "acronym"):
             return False
-        gap = text[previous.end : mention.start]
         return len(gap) < 40 and bool(self._title_gap.match(gap))
 
     def find(self, text: str) -> list[Mention]:
@@ -353,6 +355,10 @@ class RoleTagger:
         ):
             official = self._lex.official_nouns.match(after[2:])
             mention.role = "holder" if official else "possessive"
+            if official and mention.kind not in ("person", "office"):
+                mention.kind = "office"  # "Spain's defence minister ... she said"
+                mention.end += 2 + official.end()
+                mention.text = text[mention.start : mention.end]
         elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"
         if self._lex.not_a_voice.search(" ".join(words[-3:])):
