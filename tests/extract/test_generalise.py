@@ -259,6 +259,27 @@ SECOND_ANNOTATOR = [
     ),
 ]
 
+REGRESSIONS = [
+    # "reiterated that" reports; the negated cue inside decides
+    (
+        "The Polish minister reiterated that Warsaw will not send troops, preferring to keep "
+        "its army at home.",
+        {("POL", "ground_troops", "oppose")},
+    ),
+    ("Berlin will keep sanctions in place.", {("DEU", "sanctions", "support")}),
+    # a condition of the main clause does not reach into a relative clause
+    (
+        "Latvia, which had pledged soldiers last year, now says its troops would go only if "
+        "the US provides air cover.",
+        {("LVA", "ground_troops", "support"), ("LVA", "ground_troops", "conditional")},
+    ),
+    # the possessive right before an option is its object
+    (
+        "Ukraine's membership of NATO is ruled out, the Kremlin said.",
+        {("RUS", "nato_membership", "oppose")},
+    ),
+]
+
 CONDITIONS = [
     (
         "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
@@ -279,7 +300,9 @@ CONDITIONS = [
 ]
 
 
-RULES = CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE + SECOND_ANNOTATOR
+RULES = (
+    CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE + SECOND_ANNOTATOR + REGRESSIONS
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), RULES)

@@ -54,6 +54,9 @@ def _inside_options(doc: Annotated) -> None:
             if option.start <= mention.start and mention.end <= option.end:
                 mention.role = "modifier"
                 break
+        follows = doc.options[i : i + 1]
+        if mention.role == "possessive" and follows and 0 <= follows[0].start - mention.end <= 3:
+            mention.role = "modifier"  # "Ukraine's accession to NATO"
 
 
 def _slice(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
@@ -378,7 +381,9 @@ class _SentenceRules:
         if target is None or _same(target, option) or option.start > target.start:
             return False
         if target.label == option.label:
-            return True  # "contribute personnel to the Force once ...": one option, named twice
+            return self.view.relative(option.start) == self.view.relative(
+                target.start
+            )  # "contribute personnel to the Force once ...": one option, named twice
         return bool(_OPTION_GAP.match(self.text[option.end : target.start]))
 
     def _requirement(self) -> None:
