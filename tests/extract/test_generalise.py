@@ -280,6 +280,34 @@ REGRESSIONS = [
     ),
 ]
 
+PREFERENCE_AND_PASSIVE = [
+    # "rather than" prefers what stands before it and refuses what follows
+    (
+        "Norway said it would contribute to the force at sea and in the air rather than on land.",
+        {
+            ("NOR", "naval_support", "support"),
+            ("NOR", "air_support", "support"),
+            ("NOR", "ground_troops", "oppose"),
+        },
+    ),
+    # a negated passive deployment with the state's troops named
+    (
+        "Moscow said Washington had assured it that no US troops would be deployed in Ukraine.",
+        {("USA", "ground_troops", "oppose")},
+    ),
+    # a quoted "open to" before a gerund is a hedge
+    (
+        'Albanese said Canberra was "open to" contributing to a peacekeeping force.',
+        {("AUS", "ground_troops", "uncertain")},
+    ),
+    ("Berlin fully backed the lower cap.", {("DEU", "sanctions", "support")}),
+    ("Kyiv counts on Czech help with demining.", {("UKR", "military_aid", "support")}),
+    (
+        "The Dutch prime minister announced in The Hague a further 500 million euros for drones.",
+        {("NLD", "military_aid", "support")},
+    ),
+]
+
 CONDITIONS = [
     (
         "Any deployment of Danish units to Ukraine must be approved by the Folketing.",
@@ -300,9 +328,8 @@ CONDITIONS = [
 ]
 
 
-RULES = (
-    CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE + SECOND_ANNOTATOR + REGRESSIONS
-)
+RULES = CUE_ROBUSTNESS + VOCABULARY + SCOPE + ATTRIBUTION + COREFERENCE
+RULES += SECOND_ANNOTATOR + REGRESSIONS + PREFERENCE_AND_PASSIVE
 
 
 @pytest.mark.parametrize(("text", "expected"), RULES)
