@@ -300,6 +300,14 @@ PREFERENCE_AND_PASSIVE = [
         'Albanese said Canberra was "open to" contributing to a peacekeeping force.',
         {("AUS", "ground_troops", "uncertain")},
     ),
+    (
+        '"Norwegian soldiers will not be deployed inside Ukraine," the official said.',
+        {("NOR", "ground_troops", "oppose")},
+    ),
+    (
+        "Keir Starmer, as co-chair, said the coalition will deploy a force after a ceasefire.",
+        {("COALITION", "ground_troops", "conditional")},
+    ),
     ("Berlin fully backed the lower cap.", {("DEU", "sanctions", "support")}),
     ("Kyiv counts on Czech help with demining.", {("UKR", "military_aid", "support")}),
     (

@@ -243,7 +243,7 @@ class _SentenceRules:
         if info.holder_after:
             return self.view.after(cue.end, fallback=False)
         return (
-            self.view.before(cue.start, owners_ok=not info.option_before)
+            self.view.before(cue.start, owners_ok=info.owner_holds or not info.option_before)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)

@@ -39,6 +39,7 @@ class Cue:
     negation_inside: bool = False
     requirement: bool = False
     payment: bool = False
+    owner_holds: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
                 negation_inside=cue.get("negation") == "inside",
                 requirement=bool(cue.get("requirement")),
                 payment=bool(cue.get("payment")),
+                owner_holds=bool(cue.get("owner")),
             )
         )
     negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
