@@ -121,6 +121,19 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    # neutrality is the converse of NATO membership
+    ("Moscow insists on Ukraine's neutral status.", {("RUS", "nato_membership", "oppose")}),
+    (
+        "Germany's participation in the reassurance force will depend on a US backstop.",
+        {("DEU", "ground_troops", "conditional")},
+    ),
+    (
+        "Sweden declined to say whether it would send troops.",
+        {("SWE", "ground_troops", "uncertain")},
+    ),
+    ("Austria won't send soldiers.", {("AUT", "ground_troops", "oppose")}),
+    ("The EU disbursed another tranche to Ukraine.", {("EU", "financial_aid", "support")}),
+    ("Denmark balked at sending troops.", {("DNK", "ground_troops", "oppose")}),
     ("Hungary blocks Ukraine's NATO bid.", {("HUN", "nato_membership", "oppose")}),
     ("Austria could join an observer mission.", {("AUT", "monitoring", "uncertain")}),
     ("Greece will take part in a naval mission.", {("GRC", "naval_support", "support")}),

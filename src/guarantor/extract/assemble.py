@@ -117,17 +117,19 @@ class _SentenceRules:
             if cue.start < silenced_until or info.stance == "coholder":
                 continue
             clause = self.view.clause(cue.start)
-            governs = self.text.startswith(" that ", cue.end) or self.text.startswith(
-                " that", cue.end - 5
-            )
+            governs = self._that_clause(cue) or self.text.startswith((" whether ", " if "), cue.end)
             if governs:
                 silenced_until = clause[1]
             self._cue(cue, info, clause, governs, previous, coholders)
-            if governs and not self.out:
+            if governs and not self.out and self._that_clause(cue):
                 self._complement_subject(cue, info, clause, previous)
         if not self.out:
             self._requirement()
         return self.out
+
+    def _that_clause(self, cue: Hit) -> bool:
+        """The cue takes a that-clause: "proposal that ...", "unlikely that ..."."""
+        return self.text.startswith(" that ", cue.end) or self.text.endswith("that", 0, cue.end)
 
     # -- one cue -----------------------------------------------------------
     def _cue(
@@ -253,7 +255,7 @@ class _SentenceRules:
 
     def _stance(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> str:
         stance = info.stance
-        if stance in ("uncertain", "prefer"):
+        if stance in ("uncertain", "prefer", "depends"):
             return stance
         window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
         negated = bool(self.lex.negators.search(window))
@@ -268,10 +270,12 @@ class _SentenceRules:
         if stance == "prefer":
             than = self.text.find(" than ", cue.end, self.view.sentence.end)
             stance = "oppose" if 0 <= than < option.start else "support"
-        if stance in ("support", "oppose") and self._reversed(cue, option):
+        if stance in ("support", "oppose") and (self._reversed(cue, option) != (option.index == 1)):
             stance = "oppose" if stance == "support" else "support"
         conditions = self._conditions_for(option)
-        if conditions and stance in ("support", "oppose"):
+        if stance == "depends":  # "will depend on a US backstop": conditional, else undecided
+            stance = "conditional" if conditions else "uncertain"
+        elif conditions and stance in ("support", "oppose"):
             stance = "conditional"
         else:
             conditions = ()

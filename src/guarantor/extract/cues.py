@@ -27,6 +27,8 @@ class OptionFinder:
         hits: list[Hit] = []
         for key, pattern in self._lex.options:
             hits.extend(Hit(m.start(), m.end(), key) for m in pattern.finditer(text))
+        for key, pattern in self._lex.converse:  # index 1: the stance on it is turned around
+            hits.extend(Hit(m.start(), m.end(), key, 1) for m in pattern.finditer(text))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return [h for h in self._suppress(hits) if not self._dropped(text, h)]
 

@@ -304,7 +304,8 @@ class RoleTagger:
         if mention.kind in ("adjective", "demonym"):
             self._adjective(mention, after)
         elif after.startswith(("'s", "’s", "' ", "’ ")):
-            official = self._lex.official_nouns.match(after[2:])
+            rest = after[2:]
+            official = self._lex.official_nouns.match(rest) or self._lex.stance_nouns.match(rest)
             mention.role = "holder" if official else "possessive"
         elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"
