@@ -11,19 +11,26 @@ from guarantor.cli.context import get_context
 from guarantor.cli.extract import POSITION_KEYS
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
+from guarantor.extract.record import corroborated
 from guarantor.store import Store, StoredPosition
 
 __all__ = ["register"]
 
-COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id"]
+COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id", "independent_sources"]
 TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
 
 
-def _row(position: StoredPosition) -> dict[str, Any]:
+def _row(position: StoredPosition, sources: dict[tuple[str, str, str], int]) -> dict[str, Any]:
+    """The position with its grade corrected for corroboration by independent sources."""
+    independent = sources.get(position.triple, 1)
     data = position.model_dump(mode="json")
     row = {key: data.get(key) for key in POSITION_KEYS}
     row.update(
-        published=position.published, outlet=position.outlet_key, cluster_id=position.cluster_id
+        grade=corroborated(position.grade, independent).code,
+        published=position.published,
+        outlet=position.outlet_key,
+        cluster_id=position.cluster_id,
+        independent_sources=independent,
     )
     return row
 
@@ -55,15 +62,23 @@ def register(app: typer.Typer) -> None:
         ] = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
     ) -> None:
-        """List stored positions with their quote, grade and source (streamed for jsonl/csv)."""
+        """List stored positions with their quote, grade and source (streamed for jsonl/csv).
+
+        The grade's credibility digit counts corroboration: one better per extra
+        independent source (other near-duplicate cluster and other outlet) of the
+        same actor, option and stance in the store."""
         settings = get_context(ctx).settings
+        triple = {
+            "actor": actor.upper() if actor else None,
+            "option": option.value if option else None,
+            "stance": stance.value if stance else None,
+        }
         with Store.open(settings.db_url) as store:
+            sources = store.corroboration(**triple)
             rows = (
-                _row(p)
+                _row(p, sources)
                 for p in store.positions(
-                    actor=actor.upper() if actor else None,
-                    option=option.value if option else None,
-                    stance=stance.value if stance else None,
+                    **triple,
                     since=_day(since),
                     until=_day(until),
                 )

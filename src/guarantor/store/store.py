@@ -253,6 +253,13 @@ class Store:
             for row in connection.execution_options(yield_per=500).execute(query):
                 yield queries.position_from_row(row)
 
+    def corroboration(
+        self, *, actor: str | None = None, option: str | None = None, stance: str | None = None
+    ) -> dict[tuple[str, str, str], int]:
+        """Independent sources of each stored (actor, option, stance), counted by the database."""
+        with self._read() as connection:
+            return queries.corroboration(connection, actor=actor, option=option, stance=stance)
+
     def counts(self) -> dict[str, int]:
         """How many documents, near-duplicate clusters, positions and outlets are stored."""
         with self._read() as connection:
