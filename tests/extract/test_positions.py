@@ -121,6 +121,8 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    ("The EU approved a €90bn loan for Kyiv.", {("EU", "financial_aid", "support")}),
+    ("Germany pledged €2 billion in military aid.", {("DEU", "military_aid", "support")}),
     # neutrality is the converse of NATO membership
     ("Moscow insists on Ukraine's neutral status.", {("RUS", "nato_membership", "oppose")}),
     (

@@ -47,6 +47,8 @@ class Lexicon:
 
     options: tuple[tuple[str, TriggeredPattern], ...]
     converse: tuple[tuple[str, TriggeredPattern], ...]
+    amounts: re.Pattern[str]
+    amount_window: int
     suppresses: dict[str, frozenset[str]]
     clause_suppresses: dict[str, frozenset[str]]
     drop_after: re.Pattern[str]
@@ -138,6 +140,8 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
             (key, _family(list(patterns), path, f"converse {key}"))
             for key, patterns in (data.get("converse") or {}).items()
         ),
+        "amounts": _compile(str(data["amounts"]), path, "amounts", 0),
+        "amount_window": int(data.get("amount_window", 40)),
         "suppresses": {k: frozenset(v) for k, v in (data.get("suppresses") or {}).items()},
         "clause_suppresses": {
             k: frozenset(v) for k, v in (data.get("clause_suppresses") or {}).items()
