@@ -121,6 +121,23 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    (
+        "The plan to send peacekeepers was backed by Norway but rejected by Hungary.",
+        {("NOR", "ground_troops", "support"), ("HUN", "ground_troops", "oppose")},
+    ),
+    (
+        "Turkey, a NATO member with the alliance's largest army, has offered to lead a naval "
+        "task force.",
+        {("TUR", "naval_support", "support")},
+    ),
+    (
+        "Japan, which cannot deploy troops abroad, will instead provide financial assistance.",
+        {("JPN", "ground_troops", "oppose"), ("JPN", "financial_aid", "support")},
+    ),
+    (
+        "According to the Estonian defence ministry, Tallinn has earmarked soldiers for the mission.",
+        {("EST", "ground_troops", "support")},
+    ),
     ("The EU approved a €90bn loan for Kyiv.", {("EU", "financial_aid", "support")}),
     ("Germany pledged €2 billion in military aid.", {("DEU", "military_aid", "support")}),
     # neutrality is the converse of NATO membership

@@ -172,6 +172,9 @@ class _SentenceRules:
             earlier = [c.end for c in self.cues if clause[0] <= c.end <= cue.start]
             begin = max([clause[0], *earlier])
             return [o for o in self.options if begin <= o.start < clause[1]]
+        aside = self.view.relative(cue.start)
+        if aside is not None:  # ", which cannot deploy troops abroad,": its own small clause
+            clause = (clause[0], min(clause[1], aside[1]))
         later = [c.start for c in self.cues if cue.start < c.start < clause[1]]
         stop = clause[1] if governs or not later else later[0]
         if info.requirement:
@@ -185,7 +188,7 @@ class _SentenceRules:
         in_relative = self.view.relative(cue.start) is not None
         if info.option_before or in_relative:
             before = [o for o in self.options if clause[0] <= o.start < cue.start]
-            if in_relative and not before:
+            if not before:  # elided: "... was backed by France but rejected by Italy"
                 before = [o for o in self.options if o.start < cue.start]
             return before[-1:]
         return []
@@ -257,7 +260,9 @@ class _SentenceRules:
         stance = info.stance
         if stance in ("uncertain", "prefer", "depends"):
             return stance
-        window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
+        start = max(clause[0], cue.start - self.lex.negation_window)
+        start = max(start, self.text.rfind(",", start, cue.start) + 1)  # not across a comma
+        window = self.text[start : cue.start]
         negated = bool(self.lex.negators.search(window))
         if info.negation_inside:
             negated = negated or bool(self.lex.negators.search(self.text, cue.start, cue.end))

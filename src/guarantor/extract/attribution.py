@@ -163,7 +163,7 @@ class Attributor:
             return before[-1]
         if after and not re.search(r"[“”\"]", text[v_end : after[0].start]):
             return after[0]
-        return before[-1] if before else None
+        return None
 
     def _outlet(
         self, body: str, sentence: Sentence, outlets: list[Hit], last: str | None

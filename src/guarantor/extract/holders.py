@@ -21,7 +21,10 @@ from guarantor.extract.spans import Annotated, Mention, Sentence
 
 __all__ = ["Holder", "SentenceView"]
 
-_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)")
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)"
+    r"|,\s*(?:a|an|one of the|the only|the largest|the biggest|home to)\s[^,;“”\"]*,"
+)
 _FRONTED = re.compile(
     r"^\W*(?:if|while|although|though|when|as|after|despite|because|since|unless)\b", re.I
 )
