@@ -135,7 +135,8 @@ MORE = [
         {("JPN", "ground_troops", "oppose"), ("JPN", "financial_aid", "support")},
     ),
     (
-        "According to the Estonian defence ministry, Tallinn has earmarked soldiers for the mission.",
+        "According to the Estonian defence ministry, Tallinn has earmarked soldiers "
+        "for the mission.",
         {("EST", "ground_troops", "support")},
     ),
     ("The EU approved a €90bn loan for Kyiv.", {("EU", "financial_aid", "support")}),
