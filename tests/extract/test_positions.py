@@ -122,6 +122,10 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 MORE = [
     (
+        "France and Britain met in London. Both countries are ready to send troops.",
+        {("FRA", "ground_troops", "support"), ("GBR", "ground_troops", "support")},
+    ),
+    (
         "The plan to send peacekeepers was backed by Norway but rejected by Hungary.",
         {("NOR", "ground_troops", "support"), ("HUN", "ground_troops", "oppose")},
     ),
