@@ -121,6 +121,11 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    # an infinitive under a stance verb: the refusal wins, an intent passes the inner verb on
+    ("Slovakia refuses to support new sanctions.", {("SVK", "sanctions", "oppose")}),
+    ("Poland decided to reject the deployment of troops.", {("POL", "ground_troops", "oppose")}),
+    ("Greece continues to reject sending troops.", {("GRC", "ground_troops", "oppose")}),
+    ("Norway's offer of troops was welcomed in Kyiv.", {("NOR", "ground_troops", "support")}),
     (
         "France and Britain met in London. Both countries are ready to send troops.",
         {("FRA", "ground_troops", "support"), ("GBR", "ground_troops", "support")},

@@ -26,6 +26,7 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_INFINITIVE_GAP = re.compile(r"^\s*(?:to\s+)?(?:be\s+)?$")
 _SHARED_SUBJECT = re.compile(
     r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
     r"(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
@@ -112,12 +113,18 @@ class _SentenceRules:
     def run(self, previous: list[str]) -> list[Candidate]:
         silenced_until = -1
         coholders = [c for c in self.cues if self.lex.cue_info[c.index].stance == "coholder"]
-        for cue in self.cues:
+        for number, cue in enumerate(self.cues):
             info = self.lex.cue_info[cue.index]
             if cue.start < silenced_until or info.stance == "coholder":
                 continue
             clause = self.view.clause(cue.start)
             governs = self._that_clause(cue) or self.text.startswith((" whether ", " if "), cue.end)
+            inner = self._infinitive(cue, number)
+            if inner is not None:
+                inner_stance = self.lex.cue_info[inner.index].stance
+                if info.stance == "support" and inner_stance in ("oppose", "uncertain"):
+                    continue  # "decided to reject": the inner verb is the stance
+                governs = True  # "refuses to support": the outer verb is the stance
             if governs:
                 silenced_until = clause[1]
             self._cue(cue, info, clause, governs, previous, coholders)
@@ -126,6 +133,17 @@ class _SentenceRules:
         if not self.out:
             self._requirement()
         return self.out
+
+    def _infinitive(self, cue: Hit, number: int) -> Hit | None:
+        """The next cue when it is this cue's infinitive: "refuses to support", "ready to reject"."""
+        if number + 1 >= len(self.cues):
+            return None
+        following = self.cues[number + 1]
+        gap = self.text[cue.end : following.start]
+        linked = _INFINITIVE_GAP.match(gap) and (
+            "to" in gap.split() or self.text.endswith("to", 0, cue.end)
+        )
+        return following if linked else None
 
     def _that_clause(self, cue: Hit) -> bool:
         """The cue takes a that-clause: "proposal that ...", "unlikely that ..."."""
@@ -199,14 +217,22 @@ class _SentenceRules:
         return [Hit(a.start, a.end, previous[0]) for a in self.anaphors if start <= a.start < stop]
 
     def _holders(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> list[Holder]:
-        if info.holder_after:
-            return self.view.after(cue.end, fallback=False)
+        if info.holder_after:  # "the offer of Norway"; else "Norway's offer of troops"
+            return self.view.after(cue.end, fallback=False) or self._possessor(cue)
         return (
             self.view.before(cue.start)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
         )
+
+    def _possessor(self, cue: Hit) -> list[Holder]:
+        """ "Norway's offer of troops": the possessor holds a stance noun."""
+        for mention in self.view.mentions:
+            gap = self.text[mention.end : cue.start] if mention.end <= cue.start else ""
+            if mention.actor and mention.role == "holder" and gap.strip() in ("'s", "’s"):
+                return [Holder(mention.actor, mention, "mention")]
+        return []
 
     def _speaks_for(self, cue: Hit, clause: tuple[int, int]) -> bool:
         """A subjectless cue is the speaker's in a quotation or in the speaker's own clause."""
