@@ -135,7 +135,7 @@ class _SentenceRules:
         return self.out
 
     def _infinitive(self, cue: Hit, number: int) -> Hit | None:
-        """The next cue when it is this cue's infinitive: "refuses to support", "ready to reject"."""
+        """The next cue when it is this one's infinitive: "refuses to support"."""
         if number + 1 >= len(self.cues):
             return None
         following = self.cues[number + 1]
