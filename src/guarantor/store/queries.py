@@ -64,6 +64,14 @@ def document_from_row(row: Any) -> StoredDocument:
     )
 
 
+def _triple(
+    actor: str | None, option: str | None, stance: str | None
+) -> list[ColumnElement[bool]]:
+    """Filters on a position's actor, option and stance (those given)."""
+    pairs = ((positions.c.actor, actor), (positions.c.option, option), (positions.c.stance, stance))
+    return [column == value for column, value in pairs if value is not None]
+
+
 def positions_query(
     *,
     actor: str | None,
@@ -84,13 +92,7 @@ def positions_query(
         .where(*_dated(since, until))
         .order_by(positions.c.id)
     )
-    for column, value in (
-        (positions.c.actor, actor),
-        (positions.c.option, option),
-        (positions.c.stance, stance),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = query.where(*_triple(actor, option, stance))
     return query
 
 
@@ -137,13 +139,7 @@ def corroboration(
         .select_from(positions.join(documents, positions.c.document_id == documents.c.id))
         .group_by(positions.c.actor, positions.c.option, positions.c.stance)
     )
-    for column, value in (
-        (positions.c.actor, actor),
-        (positions.c.option, option),
-        (positions.c.stance, stance),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = query.where(*_triple(actor, option, stance))
     return {
         (r.actor, r.option, r.stance): max(1, min(r.clusters, r.outlets))
         for r in connection.execute(query)
