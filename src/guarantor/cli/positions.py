@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
 from guarantor.cli.context import get_context
 from guarantor.cli.extract import POSITION_KEYS
+from guarantor.cli.options import SinceOption, UntilOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
 from guarantor.extract.record import corroborated
@@ -35,10 +35,6 @@ def _row(position: StoredPosition, sources: dict[tuple[str, str, str], int]) -> 
     return row
 
 
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
 def register(app: typer.Typer) -> None:
     """Add ``guarantor positions``."""
 
@@ -52,14 +48,8 @@ def register(app: typer.Typer) -> None:
             Option | None, typer.Option(help="Guarantee option.", show_default=False)
         ] = None,
         stance: Annotated[Stance | None, typer.Option(help="Stance.", show_default=False)] = None,
-        since: Annotated[
-            datetime | None,
-            typer.Option(formats=["%Y-%m-%d"], help="Published on or after.", show_default=False),
-        ] = None,
-        until: Annotated[
-            datetime | None,
-            typer.Option(formats=["%Y-%m-%d"], help="Published on or before.", show_default=False),
-        ] = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
     ) -> None:
         """List stored positions with their quote, grade and source (streamed for jsonl/csv).
@@ -79,8 +69,8 @@ def register(app: typer.Typer) -> None:
                 _row(p, sources)
                 for p in store.positions(
                     **triple,
-                    since=_day(since),
-                    until=_day(until),
+                    since=day(since),
+                    until=day(until),
                 )
             )
             columns = TABLE_COLUMNS if fmt is Format.TABLE else COLUMNS
