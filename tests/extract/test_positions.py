@@ -121,6 +121,8 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    ("Meloni: “We will not send soldiers to Ukraine.”", {("ITA", "ground_troops", "oppose")}),
+    ("Italy says no to troops in Ukraine", {("ITA", "ground_troops", "oppose")}),
     # an infinitive under a stance verb: the refusal wins, an intent passes the inner verb on
     ("Slovakia refuses to support new sanctions.", {("SVK", "sanctions", "oppose")}),
     ("Poland decided to reject the deployment of troops.", {("POL", "ground_troops", "oppose")}),
