@@ -16,6 +16,7 @@ import yaml
 
 from guarantor.domain.scenario import Scenario, deep_merge
 from guarantor.errors import ConfigurationError
+from guarantor.yamlio import safe_load
 
 __all__ = ["default_scenario", "default_scenario_text", "load_scenario", "parse_scenario"]
 
@@ -67,17 +68,13 @@ def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], LineMap]:
     """Parse YAML and record the line of every mapping key, by its path."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         raise ConfigurationError(
             f"not valid YAML: {exc.problem}", path=path, line=line, column=column
-        ) from exc
-    except ValueError as exc:  # a scalar YAML reads as a date or number but cannot build
-        raise ConfigurationError(
-            f"cannot read value: {exc}", path=path, line=_bad_scalar_line(text)
         ) from exc
     if data is None:
         return {}, {}
@@ -88,24 +85,6 @@ def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], LineMap]:
     lines: LineMap = {}
     _walk(node, (), lines)
     return data, lines
-
-
-def _bad_scalar_line(text: str) -> int | None:
-    """The line of the first scalar that the YAML constructor cannot build (e.g. 2025-13-01)."""
-    loader = yaml.SafeLoader("")
-    stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
-    while stack:
-        node = stack.pop(0)
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                loader.construct_object(node)
-            except ValueError:
-                return int(node.start_mark.line) + 1
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(v for pair in node.value for v in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
 
 
 def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: LineMap) -> None:
