@@ -64,9 +64,7 @@ def document_from_row(row: Any) -> StoredDocument:
     )
 
 
-def _triple(
-    actor: str | None, option: str | None, stance: str | None
-) -> list[ColumnElement[bool]]:
+def _triple(actor: str | None, option: str | None, stance: str | None) -> list[ColumnElement[bool]]:
     """Filters on a position's actor, option and stance (those given)."""
     pairs = ((positions.c.actor, actor), (positions.c.option, option), (positions.c.stance, stance))
     return [column == value for column, value in pairs if value is not None]
