@@ -9,6 +9,8 @@ a document.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -147,10 +149,29 @@ class Store:
     # -- ingest runs --------------------------------------------------------
 
     def begin_run(self, extractor: str | None) -> int:
+        """A new run owned by this process; earlier runs of this host whose process is
+        gone (killed, crashed) are marked ``interrupted`` first."""
+        host = socket.gethostname()
         with self._write() as connection:
+            stale = connection.execute(
+                select(ingest_runs.c.id, ingest_runs.c.pid).where(
+                    ingest_runs.c.status == "running", ingest_runs.c.host == host
+                )
+            ).all()
+            dead = [row.id for row in stale if row.pid is not None and not _alive(row.pid)]
+            if dead:
+                connection.execute(
+                    ingest_runs.update()
+                    .where(ingest_runs.c.id.in_(dead))
+                    .values(status="interrupted")
+                )
             result = connection.execute(
                 ingest_runs.insert().values(
-                    started_at=datetime.now(UTC), status="running", extractor=extractor
+                    started_at=datetime.now(UTC),
+                    status="running",
+                    extractor=extractor,
+                    pid=os.getpid(),
+                    host=host,
                 )
             )
             return new_id(result)
@@ -332,6 +353,17 @@ class Store:
         if self._batch is not None:
             self._grades[outlet_name_or_domain] = grade or DEFAULT_RELIABILITY
         return grade or DEFAULT_RELIABILITY
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _reason(exc: SQLAlchemyError) -> str:
