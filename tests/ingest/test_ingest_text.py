@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guarantor.ingest import content_hash, normalise_text
+from guarantor.ingest import clean_text, content_hash, normalise_text
 
 
 def test_whitespace_newlines_and_composition() -> None:
@@ -33,3 +33,11 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
     assert normalise_text(once) == once
     assert once == once.strip()
     assert "\r" not in once and "\n\n\n" not in once
+
+
+@given(st.text(max_size=300))
+def test_cleaning_keeps_length_per_line_and_the_hash_key(text: str) -> None:
+    cleaned = clean_text(text)
+    as_read = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert len(cleaned) == len(as_read)
+    assert normalise_text(cleaned) == normalise_text(text)
