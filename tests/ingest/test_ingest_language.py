@@ -6,7 +6,7 @@ import py3langid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guarantor.ingest.language import classify, identifier
+from guarantor.ingest.language import KNOWN_DEPTHS, classify, identifier, max_depth
 
 SAMPLES = [
     "The ministers agreed to send troops to the border next year, officials said.",
@@ -43,3 +43,10 @@ def test_window_walk_reaches_the_states_of_a_full_scan() -> None:
 @given(st.text(alphabet="abcdeéßüñçαβγдежз中文 .,!?\n09ABC", max_size=200))
 def test_agrees_with_py3langid_on_any_text(text: str) -> None:
     assert classify(text)[0] == py3langid.classify(text)[0]
+
+
+def test_the_known_depth_of_the_installed_model_is_its_real_depth() -> None:
+    fast = identifier()
+    depth = max_depth(fast.nextmove, fast.rowbase)
+    assert fast.depth == depth
+    assert KNOWN_DEPTHS.get(fast.shape, depth) == depth

@@ -18,14 +18,20 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["FastIdentifier", "classify", "identifier"]
+__all__ = ["KNOWN_DEPTHS", "FastIdentifier", "classify", "identifier", "max_depth"]
+
+# The deepest trie node of a bundled model, by the model's (transitions, states):
+# computing it reads the whole 37 MB transition table, which then stays resident.
+# tests/ingest/test_ingest_language.py recomputes it for the installed model.
+KNOWN_DEPTHS = {(9_816_576, 104_583): 6}  # py3langid 0.4.0
 
 
 class FastIdentifier:
     """The loaded py3langid model, scored with a vectorised automaton walk."""
 
     def __init__(self, model: Any) -> None:
-        self.nextmove = np.asarray(model.tk_nextmove, dtype=np.int64)
+        # a view of py3langid's own table (np.asarray would copy its 37 MB)
+        self.nextmove = np.frombuffer(model.tk_nextmove, dtype=np.uint32)
         self.rowbase = np.asarray(model.tk_row, dtype=np.int64) << 8
         self.output = np.asarray(model.tk_output, dtype=np.int64)
         # float32 once (28 MB more than the float16 model): casting the rows each call
@@ -37,7 +43,12 @@ class FastIdentifier:
         self.aliases = [
             (first[c], i) for i, c in enumerate(self.classes) if first.setdefault(c, i) != i
         ]
-        self.depth = _max_depth(self.nextmove, self.rowbase)
+        self.depth = KNOWN_DEPTHS.get(self.shape) or max_depth(self.nextmove, self.rowbase)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(transitions, states): tells one bundled model from another."""
+        return (self.nextmove.size, self.rowbase.size)
 
     def states(self, data: bytes) -> np.ndarray:
         """The automaton's state after each byte of ``data``, as a scan from the start gives."""
@@ -68,7 +79,7 @@ class FastIdentifier:
         return self.classes[best], float(scores[best])
 
 
-def _max_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
+def max_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     """The deepest trie node: breadth-first from the root, the first visit is the shortest
     path, and in an Aho-Corasick automaton that is the node's own depth."""
     seen = np.zeros(rowbase.size, dtype=bool)
@@ -76,8 +87,12 @@ def _max_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     frontier = np.zeros(1, dtype=np.int64)
     depth = 0
     while True:
-        reached = nextmove[rowbase[frontier][:, None] + np.arange(256)].ravel()
-        frontier = np.unique(reached[~seen[reached]])
+        parts = []
+        for start in range(0, frontier.size, 256):  # small chunks: no lasting RSS growth
+            rows = rowbase[frontier[start : start + 256]][:, None] + np.arange(256)
+            reached = nextmove[rows].ravel()
+            parts.append(np.unique(reached[~seen[reached]]))
+        frontier = np.unique(np.concatenate(parts)).astype(np.int64)
         if frontier.size == 0:
             return depth
         seen[frontier] = True
