@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from guarantor.domain import Document, Position
 from guarantor.errors import StoreError, UsageError
-from guarantor.store import queries
+from guarantor.store import queries, rawsql
 from guarantor.store.engine import make_engine
 from guarantor.store.migrate import upgrade
 from guarantor.store.outlets import GRADES, normalise_outlet, resolve_outlet, seed_outlets
@@ -139,6 +139,21 @@ class Store:
             raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
 
     @contextmanager
+    def _document_write(self) -> Iterator[Connection]:
+        """As ``_write``, with the batch's per-document savepoint issued on the driver's
+        cursor: SQLAlchemy's nested transaction cost more than the document's own rows."""
+        if self._batch is None:
+            with self._write() as connection:
+                yield connection
+            return
+        connection = self._batch.connection
+        try:
+            with rawsql.savepoint(connection):
+                yield connection
+        except OperationalError as exc:
+            raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
         if self._batch is not None:
             yield self._batch.connection
@@ -221,7 +236,7 @@ class Store:
     ) -> AddResult:
         """Store ``doc`` and its positions in one transaction; a known hash is a duplicate."""
         try:
-            with self._write() as connection:
+            with self._document_write() as connection:
                 result = write_document(
                     connection,
                     doc,
