@@ -59,12 +59,11 @@ class Prepared:
         """Driver parameters (a tuple or a dict) for one row of ``values``."""
         merged = {**self.defaults, **values} if self.defaults else values
         if self.processors:
-            merged = {
-                name: (self.processors[name](value) if name in self.processors else value)
-                for name, value in merged.items()
-            }
+            merged = dict(merged)
+            for name, process in self.processors.items():
+                merged[name] = process(merged[name])
         if self.positional:
-            return tuple(merged[name] for name in self.names)
+            return tuple(map(merged.__getitem__, self.names))
         return {name: merged[name] for name in self.names}
 
     def execute(self, connection: Connection, values: Mapping[str, Any]) -> Any:
