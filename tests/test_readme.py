@@ -33,7 +33,11 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def _make_dry_run(target: str) -> str:
     done = subprocess.run(
-        ["make", "-n", "-B", target], cwd=REPO, capture_output=True, text=True, timeout=60
+        ["make", "--no-print-directory", "-n", "-B", target],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -80,6 +80,16 @@ def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
     assert caught.value.line is not None and caught.value.line >= 2
 
 
+def test_impossible_date_names_its_line(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "requirement: 20000\nconditions:\n  ceasefire: true\nas_of: 2025-13-01\n"
+    )
+    with pytest.raises(ConfigurationError) as caught:
+        load_scenario(path)
+    assert caught.value.line == 4
+    assert "month" in caught.value.message
+
+
 def test_non_mapping_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError):
         load_scenario(_write(tmp_path, "- 1\n- 2\n"))

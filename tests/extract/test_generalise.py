@@ -207,6 +207,15 @@ COREFERENCE = [
         "Ukraine's accession to NATO is excluded, the Russian minister said.",
         {("RUS", "nato_membership", "oppose")},
     ),
+    # "the alliance" is NATO only as a subject of its own
+    (
+        "Members of the alliance are distancing themselves from Ukraine's accession to NATO.",
+        set(),
+    ),
+    (
+        "Turkey, with the alliance's second-largest army, has offered to lead a naval task force.",
+        {("TUR", "naval_support", "support")},
+    ),
     # a limiting tail ("but only with ...") conditions the clause before it
     (
         "The Greek navy can take part in the mine clearance in the Black Sea, but only with a "
@@ -230,8 +239,11 @@ SECOND_ANNOTATOR = [
     ),
     # a negation before "that" belongs to the main verb
     ("Poland does not hide that it wants more sanctions.", {("POL", "sanctions", "support")}),
-    # a declined answer is not a stance
-    ("Meloni declined to say whether Italy would send troops.", set()),
+    # a declined answer is not support
+    (
+        "Meloni declined to say whether Italy would send troops.",
+        {("ITA", "ground_troops", "uncertain")},
+    ),
     # sanctions wording; "the bloc" is the EU; a current EU title wins over a former office
     (
         "The EU adopted its 19th package of restrictive measures against Russia.",

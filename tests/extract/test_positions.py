@@ -121,6 +121,50 @@ def test_preference_supports_one_option_and_opposes_the_other(triples: Triples) 
 
 
 MORE = [
+    ("Meloni: “We will not send soldiers to Ukraine.”", {("ITA", "ground_troops", "oppose")}),
+    ("Italy says no to troops in Ukraine", {("ITA", "ground_troops", "oppose")}),
+    # an infinitive under a stance verb: the refusal wins, an intent passes the inner verb on
+    ("Slovakia refuses to support new sanctions.", {("SVK", "sanctions", "oppose")}),
+    ("Poland decided to reject the deployment of troops.", {("POL", "ground_troops", "oppose")}),
+    ("Greece continues to reject sending troops.", {("GRC", "ground_troops", "oppose")}),
+    ("Norway's offer of troops was welcomed in Kyiv.", {("NOR", "ground_troops", "support")}),
+    (
+        "France and Britain met in London. Both countries are ready to send troops.",
+        {("FRA", "ground_troops", "support"), ("GBR", "ground_troops", "support")},
+    ),
+    (
+        "The plan to send peacekeepers was backed by Norway but rejected by Hungary.",
+        {("NOR", "ground_troops", "support"), ("HUN", "ground_troops", "oppose")},
+    ),
+    (
+        "Turkey, a NATO member with the alliance's largest army, has offered to lead a naval "
+        "task force.",
+        {("TUR", "naval_support", "support")},
+    ),
+    (
+        "Japan, which cannot deploy troops abroad, will instead provide financial assistance.",
+        {("JPN", "ground_troops", "oppose"), ("JPN", "financial_aid", "support")},
+    ),
+    (
+        "According to the Estonian defence ministry, Tallinn has earmarked soldiers "
+        "for the mission.",
+        {("EST", "ground_troops", "support")},
+    ),
+    ("The EU approved a €90bn loan for Kyiv.", {("EU", "financial_aid", "support")}),
+    ("Germany pledged €2 billion in military aid.", {("DEU", "military_aid", "support")}),
+    # neutrality is the converse of NATO membership
+    ("Moscow insists on Ukraine's neutral status.", {("RUS", "nato_membership", "oppose")}),
+    (
+        "Germany's participation in the reassurance force will depend on a US backstop.",
+        {("DEU", "ground_troops", "conditional")},
+    ),
+    (
+        "Sweden declined to say whether it would send troops.",
+        {("SWE", "ground_troops", "uncertain")},
+    ),
+    ("Austria won't send soldiers.", {("AUT", "ground_troops", "oppose")}),
+    ("The EU disbursed another tranche to Ukraine.", {("EU", "financial_aid", "support")}),
+    ("Denmark balked at sending troops.", {("DNK", "ground_troops", "oppose")}),
     ("Hungary blocks Ukraine's NATO bid.", {("HUN", "nato_membership", "oppose")}),
     ("Austria could join an observer mission.", {("AUT", "monitoring", "uncertain")}),
     ("Greece will take part in a naval mission.", {("GRC", "naval_support", "support")}),

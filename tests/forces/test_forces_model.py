@@ -15,7 +15,8 @@ SCENARIO = Scenario(trials=20_000, seed=5, requirement=20_000)
 SCENARIO = SCENARIO.model_copy(
     update={
         "forces": SCENARIO.forces.model_copy(
-            update={"candidates": "all", "sensitivity_trials": 4_000}
+            # the whole capacity, so the arithmetic below reads plainly
+            update={"candidates": "all", "sensitivity_trials": 4_000, "capacity_share": 1.0}
         )
     }
 )

@@ -127,8 +127,9 @@ def test_kill_mid_batch_then_rerun(kind: str, tmp_path: Path) -> None:
     assert _check_consistent(db, positions_each) == N_ARTICLES
     with sqlite3.connect(db) as con:
         distinct = con.execute("SELECT count(DISTINCT content_hash) FROM documents").fetchone()[0]
-        last = con.execute(
-            "SELECT status, stored, duplicates FROM ingest_runs ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        killed, last = con.execute(
+            "SELECT status, stored, duplicates FROM ingest_runs ORDER BY id"
+        ).fetchall()
     assert distinct == N_ARTICLES
     assert last == ("done", N_ARTICLES - kept, kept)
+    assert killed[0] == "interrupted"  # the re-run found the killed run's process gone

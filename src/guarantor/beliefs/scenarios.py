@@ -16,6 +16,7 @@ import yaml
 
 from guarantor.domain.scenario import Scenario, deep_merge
 from guarantor.errors import ConfigurationError
+from guarantor.yamlio import safe_load
 
 __all__ = ["default_scenario", "default_scenario_text", "load_scenario", "parse_scenario"]
 
@@ -67,7 +68,7 @@ def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], LineMap]:
     """Parse YAML and record the line of every mapping key, by its path."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from guarantor.beliefs import load_scenario
 from guarantor.cli.beliefs import FormatOption, load_world
@@ -112,19 +113,53 @@ def _print_evidence(console: Console, report: Assessment, top: int) -> None:
     )
     if store.by_outlet_month:
         emit_rows(
-            store.by_outlet_month[:top],
+            [r | {"outlet": r["outlet"] or "(not found)"} for r in store.by_outlet_month[:top]],
             Format.TABLE,
             title="documents per outlet and month",
             console=console,
         )
-    cells = [c.as_dict() for c in report.board.cells]
-    emit_rows(
-        [c for c in cells if c["option"] in {"ground_troops", "air_support", "naval_support"}],
-        Format.TABLE,
-        columns=["actor", "option", "stance", "sources", "best_grade", "contested"],
-        title="position board (troops, air, naval): stance with most independent sources",
-        console=console,
+    _print_board(console, report)
+
+
+_SHORT = {
+    "ground_troops": "troops",
+    "air_support": "air",
+    "naval_support": "naval",
+    "monitoring": "monitor",
+    "security_guarantee": "guarantee",
+    "collective_defense": "art5-like",
+    "nato_membership": "NATO memb.",
+    "military_aid": "mil. aid",
+    "financial_aid": "money",
+    "sanctions": "sanctions",
+    "western_troops_in_ukraine": "W. troops",
+}
+_STANCE = {"support": "yes", "oppose": "no", "conditional": "if", "uncertain": "?"}
+
+
+def _print_board(console: Console, report: Assessment) -> None:
+    """Actors x options; each cell: stance, independent sources, best grade (* contested)."""
+    board = report.board
+    table = Table(
+        title="position board: stance with most independent sources "
+        "(yes/no/if/?, sources, best grade; * support and opposition both reported)",
+        show_lines=False,
     )
+    table.add_column("actor")
+    for option in board.options:
+        table.add_column(_SHORT[option.value], overflow="fold")
+    for actor in board.actors:
+        row = [actor]
+        for option in board.options:
+            cell = board.cell(actor, option)
+            if cell is None:
+                row.append("")
+                continue
+            grade = cell.best_grade.code if cell.best_grade else "-"
+            mark = "*" if cell.contested else ""
+            row.append(f"{_STANCE[cell.stance.value]}{mark} {cell.sources} {grade}")
+        table.add_row(*row)
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:

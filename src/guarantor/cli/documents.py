@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import SinceOption, UntilOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.store import Store, StoredDocument
 
@@ -34,10 +34,6 @@ def _row(doc: StoredDocument, with_text: bool) -> dict[str, Any]:
     return row
 
 
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
 def register(app: typer.Typer) -> None:
     """Add ``guarantor documents``."""
 
@@ -47,18 +43,8 @@ def register(app: typer.Typer) -> None:
         outlet: Annotated[
             str | None, typer.Option(help="Outlet name, domain or key.", show_default=False)
         ] = None,
-        since: Annotated[
-            datetime | None,
-            typer.Option(
-                formats=["%Y-%m-%d"], help="Published on or after this day.", show_default=False
-            ),
-        ] = None,
-        until: Annotated[
-            datetime | None,
-            typer.Option(
-                formats=["%Y-%m-%d"], help="Published on or before this day.", show_default=False
-            ),
-        ] = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
         text: Annotated[bool, typer.Option("--text", help="Include each document's text.")] = False,
     ) -> None:
@@ -67,7 +53,7 @@ def register(app: typer.Typer) -> None:
         with Store.open(settings.db_url) as store:
             rows: Iterator[dict[str, Any]] = (
                 _row(doc, text)
-                for doc in store.documents(outlet=outlet, since=_day(since), until=_day(until))
+                for doc in store.documents(outlet=outlet, since=day(since), until=day(until))
             )
             columns = [*COLUMNS, "text"] if text else COLUMNS
             emit_rows(rows, fmt, columns=columns, title="documents")

@@ -2,34 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
 from guarantor.cli.context import get_context
 from guarantor.cli.extract import POSITION_KEYS
+from guarantor.cli.options import SinceOption, UntilOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
+from guarantor.extract.record import corroborated
 from guarantor.store import Store, StoredPosition
 
 __all__ = ["register"]
 
-COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id"]
+COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id", "independent_sources"]
 TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
 
 
-def _row(position: StoredPosition) -> dict[str, Any]:
+def _row(position: StoredPosition, sources: dict[tuple[str, str, str], int]) -> dict[str, Any]:
+    """The position with its grade corrected for corroboration by independent sources."""
+    independent = sources.get(position.triple, 1)
     data = position.model_dump(mode="json")
     row = {key: data.get(key) for key in POSITION_KEYS}
     row.update(
-        published=position.published, outlet=position.outlet_key, cluster_id=position.cluster_id
+        grade=corroborated(position.grade, independent).code,
+        published=position.published,
+        outlet=position.outlet_key,
+        cluster_id=position.cluster_id,
+        independent_sources=independent,
     )
     return row
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
 
 
 def register(app: typer.Typer) -> None:
@@ -45,27 +48,29 @@ def register(app: typer.Typer) -> None:
             Option | None, typer.Option(help="Guarantee option.", show_default=False)
         ] = None,
         stance: Annotated[Stance | None, typer.Option(help="Stance.", show_default=False)] = None,
-        since: Annotated[
-            datetime | None,
-            typer.Option(formats=["%Y-%m-%d"], help="Published on or after.", show_default=False),
-        ] = None,
-        until: Annotated[
-            datetime | None,
-            typer.Option(formats=["%Y-%m-%d"], help="Published on or before.", show_default=False),
-        ] = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
     ) -> None:
-        """List stored positions with their quote, grade and source (streamed for jsonl/csv)."""
+        """List stored positions with their quote, grade and source (streamed for jsonl/csv).
+
+        The grade's credibility digit counts corroboration: one better per extra
+        independent source (other near-duplicate cluster and other outlet) of the
+        same actor, option and stance in the store."""
         settings = get_context(ctx).settings
+        triple = {
+            "actor": actor.upper() if actor else None,
+            "option": option.value if option else None,
+            "stance": stance.value if stance else None,
+        }
         with Store.open(settings.db_url) as store:
+            sources = store.corroboration(**triple)
             rows = (
-                _row(p)
+                _row(p, sources)
                 for p in store.positions(
-                    actor=actor.upper() if actor else None,
-                    option=option.value if option else None,
-                    stance=stance.value if stance else None,
-                    since=_day(since),
-                    until=_day(until),
+                    **triple,
+                    since=day(since),
+                    until=day(until),
                 )
             )
             columns = TABLE_COLUMNS if fmt is Format.TABLE else COLUMNS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,7 +13,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Format", "emit_rows", "emit_json", "to_jsonable"]
+__all__ = ["Format", "emit_json", "emit_rows", "to_jsonable"]
 
 
 class Format(StrEnum):
@@ -94,15 +93,3 @@ def emit_rows(
         table.add_row(*(_cell(row.get(c)) for c in cols))
     console.print(table)
     return len(materialised)
-
-
-def csv_text(rows: Iterable[Mapping[str, Any]]) -> str:
-    """CSV as a string (for exports and tests)."""
-    buffer = io.StringIO()
-    writer: csv.DictWriter[str] | None = None
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(buffer, fieldnames=list(row.keys()))
-            writer.writeheader()
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return buffer.getvalue()

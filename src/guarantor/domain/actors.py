@@ -11,7 +11,7 @@ name can be resolved to the state it spoke for *on the date it spoke*.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -42,19 +42,7 @@ AliasKind = Literal[
     "misspelling",
 ]
 
-ALIAS_KINDS: tuple[AliasKind, ...] = (
-    "name",
-    "short",
-    "demonym",
-    "plural_nationals",
-    "adjective",
-    "capital",
-    "seat",
-    "office",
-    "person",
-    "transliteration",
-    "misspelling",
-)
+ALIAS_KINDS: tuple[AliasKind, ...] = get_args(AliasKind)
 
 ORGANISATION_CODES: tuple[str, ...] = ("NATO", "EU", "G7", "COALITION", "EUROPE")
 

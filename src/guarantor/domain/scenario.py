@@ -240,10 +240,13 @@ class ForcePlanning(_Part):
         le=1,
     )
     capacity_share: float = _param(
-        1.0,
+        0.25,
         "Share of what a state could sustain that it offers this one mission, where it "
         "pledged no number (1: all of it, the NATO usability ceiling; an upper bound).",
-        PROJECT + "; the sensitivity table sweeps 0.25-1",
+        "Calibrated on the one numbered national offer in the registry: France's plan of "
+        "about 6,000 troops (pledge fra-troops-6000-2026-01-08) against the ~25,300 this "
+        "model gives France's capacity (204,673 active x 0.5 - 1,000 abroad, / 4): 0.24. "
+        "The sensitivity table sweeps 0.25-1",
         gt=0,
         le=1,
     )

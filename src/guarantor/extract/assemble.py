@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from guarantor.extract.holders import Holder, SentenceView
 from guarantor.extract.lexicon import Cue, Lexicon
@@ -29,6 +30,7 @@ _STATE = re.compile(r"^[A-Z]{3}$")
 # A state's own stance is never conditional on itself (the US on a US backstop).
 _SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
 _CONDITION_OBJECT = re.compile(r"^\s*(?:(?:the|an?|its|their|some|enough)\s+)?$")
+_INFINITIVE_GAP = re.compile(r"^\s*(?:to\s+)?(?:be\s+)?$")
 _SHARED_SUBJECT = re.compile(
     r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
     r"(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
@@ -137,6 +139,7 @@ class _SentenceRules:
         self.options = [o for o in options if not self._condition_content(o)]
         self.cues = [c for c in cues if not self._inside_condition(c)]
         self.out: list[Candidate] = []
+        self.used: set[int] = set()  # options some cue has taken
 
     def _inside_condition(self, cue: Hit) -> bool:
         """ "must be approved by the Folketing": the verb of a condition is not a stance."""
@@ -158,22 +161,42 @@ class _SentenceRules:
     def run(self, previous: list[str]) -> list[Candidate]:
         silenced_until = -1
         coholders = [c for c in self.cues if self.lex.cue_info[c.index].stance == "coholder"]
-        for cue in self.cues:
+        for number, cue in enumerate(self.cues):
             info = self.lex.cue_info[cue.index]
             if cue.start < silenced_until or info.stance == "coholder":
                 continue
             clause = self.view.clause(cue.start)
-            governs = self.text.startswith(" that ", cue.end) or self.text.startswith(
-                " that", cue.end - 5
-            )
+            governs = self._that_clause(cue) or self.text.startswith((" whether ", " if "), cue.end)
+            inner = self._infinitive(cue, number)
+            if inner is not None:
+                inner_stance = self.lex.cue_info[inner.index].stance
+                if info.stance == "support" and inner_stance in ("oppose", "uncertain"):
+                    continue  # "decided to reject": the inner verb is the stance
+                governs = True  # "refuses to support": the outer verb is the stance
+                if info.stance == "oppose" and inner_stance == "oppose":
+                    info = replace(info, stance="uncertain")  # "refused to rule out"
             if governs:
                 silenced_until = clause[1]
             self._cue(cue, info, clause, governs, previous, coholders)
-            if governs and not self.out:
+            if governs and not self.out and self._that_clause(cue):
                 self._complement_subject(cue, info, clause, previous)
-        if not self.out:
-            self._requirement()
+        self._requirement()
         return self.out
+
+    def _infinitive(self, cue: Hit, number: int) -> Hit | None:
+        """The next cue when it is this one's infinitive: "refuses to support"."""
+        if number + 1 >= len(self.cues):
+            return None
+        following = self.cues[number + 1]
+        gap = self.text[cue.end : following.start]
+        linked = _INFINITIVE_GAP.match(gap) and (
+            "to" in gap.split() or self.text.endswith("to", 0, cue.end)
+        )
+        return following if linked else None
+
+    def _that_clause(self, cue: Hit) -> bool:
+        """The cue takes a that-clause: "proposal that ...", "unlikely that ..."."""
+        return self.text.startswith(" that ", cue.end) or self.text.endswith("that", 0, cue.end)
 
     # -- one cue -----------------------------------------------------------
     def _cue(
@@ -188,6 +211,7 @@ class _SentenceRules:
         options = self._options(cue, info, clause, governs, previous)
         if not options:
             return
+        self.used.update(o.start for o in options)
         holders = self._holders(cue, info, clause)
         if not holders:
             return
@@ -216,6 +240,9 @@ class _SentenceRules:
             earlier = [c.end for c in self.cues if clause[0] <= c.end <= cue.start]
             begin = max([clause[0], *earlier])
             return [o for o in self.options if begin <= o.start < clause[1]]
+        aside = self.view.relative(cue.start)
+        if aside is not None:  # ", which cannot deploy troops abroad,": its own small clause
+            clause = (clause[0], min(clause[1], aside[1]))
         later = [c.start for c in self.cues if cue.start < c.start < clause[1]]
         stop = clause[1] if governs or not later else later[0]
         if info.requirement:
@@ -229,7 +256,7 @@ class _SentenceRules:
         in_relative = self.view.relative(cue.start) is not None
         if info.option_before or in_relative:
             before = [o for o in self.options if clause[0] <= o.start < cue.start]
-            if in_relative and not before:
+            if not before:  # elided: "... was backed by France but rejected by Italy"
                 before = [o for o in self.options if o.start < cue.start]
             return before[-1:]
         return []
@@ -240,14 +267,22 @@ class _SentenceRules:
         return [Hit(a.start, a.end, previous[0]) for a in self.anaphors if start <= a.start < stop]
 
     def _holders(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> list[Holder]:
-        if info.holder_after:
-            return self.view.after(cue.end, fallback=False)
+        if info.holder_after:  # "the offer of Norway"; else "Norway's offer of troops"
+            return self.view.after(cue.end, fallback=False) or self._possessor(cue)
         return (
             self.view.before(cue.start, owners_ok=info.owner_holds or not info.option_before)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
         )
+
+    def _possessor(self, cue: Hit) -> list[Holder]:
+        """ "Norway's offer of troops": the possessor holds a stance noun."""
+        for mention in self.view.mentions:
+            gap = self.text[mention.end : cue.start] if mention.end <= cue.start else ""
+            if mention.actor and mention.role == "holder" and gap.strip() in ("'s", "’s"):
+                return [Holder(mention.actor, mention, "mention")]
+        return []
 
     def _speaks_for(self, cue: Hit, clause: tuple[int, int]) -> bool:
         """A subjectless cue is the speaker's in a quotation or in the speaker's own clause."""
@@ -299,10 +334,11 @@ class _SentenceRules:
 
     def _stance(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> str:
         stance = info.stance
-        if stance in ("uncertain", "prefer"):
+        if stance in ("uncertain", "prefer", "depends"):
             return stance
-        window = self.text[max(clause[0], cue.start - self.lex.negation_window) : cue.start]
-        window = window[window.rfind(",") + 1 :]  # "..., because X had not, said Y was ready"
+        start = max(clause[0], cue.start - self.lex.negation_window)
+        start = max(start, self.text.rfind(",", start, cue.start) + 1)  # not across a comma
+        window = self.text[start : cue.start]
         window = window[window.rfind(" that ") + 1 :]  # "does not hide that it wants"
         negated = bool(self.lex.negators.search(window))
         if info.negation_inside:
@@ -316,12 +352,14 @@ class _SentenceRules:
         if stance == "prefer":
             than = self.text.find(" than ", cue.end, self.view.sentence.end)
             stance = "oppose" if 0 <= than < option.start else "support"
-        if stance in ("support", "oppose") and self._reversed(cue, option):
+        if stance in ("support", "oppose") and (self._reversed(cue, option) != (option.index == 1)):
             stance = "oppose" if stance == "support" else "support"
         conditions = tuple(
             c for c in self._conditions_for(option) if _SELF_CONDITION.get(c) != holder.actor
         )
-        if conditions and stance in ("support", "oppose", "uncertain"):
+        if stance == "depends":  # "will depend on a US backstop": conditional, else undecided
+            stance = "conditional" if conditions else "uncertain"
+        elif conditions and stance in ("support", "oppose", "uncertain"):
             stance = "conditional"
         else:
             conditions = ()
@@ -388,14 +426,15 @@ class _SentenceRules:
 
     def _requirement(self) -> None:
         """Actor + option + condition and no stance cue: a conditional position."""
-        if not self.conditions:
+        free = [o for o in self.options if o.start not in self.used]
+        if not self.conditions or not free:
             return
         holders: list[Holder] = []
-        for option in self.options:
+        for option in free:
             holders = holders or self.view.before(option.end, owners_ok=True)
         holders = holders or self.view.speaker()
         for holder in holders:
-            for option in self.options:
+            for option in free:
                 conditions = self._conditions_for(option, sentence_wide=True)
                 if conditions:
                     self._add(holder, option.label, "conditional", conditions)

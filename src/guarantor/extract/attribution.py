@@ -34,6 +34,7 @@ _AUXILIARIES = re.compile(r"(?:[\s,]|\b(?:has|have|had|also|then|later|again|onc
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\b")
 _PRONOUN_REACH = 600
+_COLON_QUOTE = re.compile(r"\s*:\s*[“\"‘]")
 _TITLE_WORD = re.compile(
     r"(?:[A-Z][\w.'’-]*|of|the|de|von|van|a|an|one|two|three|several|senior|top|unnamed"
     r"|anonymous|high-ranking)$"
@@ -121,6 +122,11 @@ class Attributor:
                 sentence.speaker_text = _expand(text, found, sentence)
                 sentence.speaker_at = v_start
                 return
+        for mention in mentions:  # "Meloni: “We will not send soldiers.”"
+            if mention.voice and mention.role == "holder" and _COLON_QUOTE.match(text, mention.end):
+                sentence.speaker, sentence.speaker_at = mention, mention.end
+                sentence.speaker_text = _expand(text, mention, sentence)
+                return
 
     def _definite(self, text: str, v_start: int, v_end: int, sentence: Sentence) -> Mention | None:
         """ "..., the defence minister said": the title stands for the state last named."""
@@ -163,7 +169,7 @@ class Attributor:
             return before[-1]
         if after and not re.search(r"[“”\"]", text[v_end : after[0].start]):
             return after[0]
-        return before[-1] if before else None
+        return None
 
     def _outlet(
         self, body: str, sentence: Sentence, outlets: list[Hit], last: str | None

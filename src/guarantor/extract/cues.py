@@ -27,8 +27,21 @@ class OptionFinder:
         hits: list[Hit] = []
         for key, pattern in self._lex.options:
             hits.extend(Hit(m.start(), m.end(), key) for m in pattern.finditer(text))
+        for key, pattern in self._lex.converse:  # index 1: the stance on it is turned around
+            hits.extend(Hit(m.start(), m.end(), key, 1) for m in pattern.finditer(text))
+        hits.extend(self._amounts(text, hits))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return [h for h in self._suppress(hits) if not self._dropped(text, h)]
+
+    def _amounts(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Sums of money count as financial aid unless military aid is named next to them."""
+        window = self._lex.amount_window
+        military = [h.start for h in hits if h.label == "military_aid"]
+        return [
+            Hit(m.start(), m.end(), "financial_aid")
+            for m in self._lex.amounts.finditer(text)
+            if not any(abs(start - m.start()) <= window for start in military)
+        ]
 
     def _suppress(self, hits: list[Hit]) -> list[Hit]:
         kept: list[Hit] = []

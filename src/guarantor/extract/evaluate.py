@@ -19,6 +19,7 @@ import yaml
 
 from guarantor.domain import Condition, Document, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
+from guarantor.yamlio import SafeLoader
 
 __all__ = [
     "Counts",
@@ -131,7 +132,7 @@ class Evaluation:
         }
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(SafeLoader):
     """A safe loader that remembers each mapping's line, for error messages."""
 
 
@@ -169,7 +170,9 @@ def load_gold(path: Path) -> dict[str, list[GoldPosition]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise ValidationError(f"not valid YAML: {exc}", path=path, line=line) from exc
+        raise ValidationError(
+            f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path, line=line
+        ) from exc
     if not isinstance(data, list):
         raise ValidationError("expected a list of {doc, positions} items", path=path, line=1)
     gold: dict[str, list[GoldPosition]] = {}

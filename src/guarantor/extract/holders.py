@@ -21,13 +21,20 @@ from guarantor.extract.spans import Annotated, Mention, Sentence
 
 __all__ = ["Holder", "SentenceView"]
 
-_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)")
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;“”\"]*,|\([^()]*\)"
+    r"|,\s*(?:a|an|one of the|the only|the largest|the biggest|home to)\s[^,;“”\"]*,"
+)
 _FRONTED = re.compile(
     r"^\W*(?:\d+\.\s+)?(?:if|while|although|though|when|as|after|despite|because|since"
     r"|unless|once|until|as soon as|provided)\b",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|his|her|they|them|their|it|its|we|our|I)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:he|she|his|her|they|them|their|it|its|we|our|I"
+    r"|(?:both|the two|all three) (?:countries|governments|leaders|capitals|states|allies))\b",
+    re.I,
+)
 _EXPLETIVE = re.compile(
     r"^(?:'s|’s|\s+is|\s+was|\s+became|\s+seems|\s+remains|\s+has been)\b"
     r"(?!\s+(?:ready|willing|prepared|opposed|against|cautious|not\b))"
@@ -200,7 +207,7 @@ class SentenceView:
             word = match.group(0)
             if word == "i" or (word.lower() in ("it", "its") and self._expletive(match.end())):
                 continue
-            found = (match.start(), word.lower())
+            found = (match.start(), "they" if " " in word else word.lower())
         return found
 
     def _expletive(self, end: int) -> bool:

@@ -47,6 +47,9 @@ class Lexicon:
     """Compiled patterns; one instance is shared by every pipeline component."""
 
     options: tuple[tuple[str, TriggeredPattern], ...]
+    converse: tuple[tuple[str, TriggeredPattern], ...]
+    amounts: re.Pattern[str]
+    amount_window: int
     suppresses: dict[str, frozenset[str]]
     clause_suppresses: dict[str, frozenset[str]]
     drop_after: re.Pattern[str]
@@ -73,6 +76,7 @@ class Lexicon:
     modifier_nouns: re.Pattern[str]
     official_nouns: re.Pattern[str]
     office_of: re.Pattern[str]
+    stance_nouns: re.Pattern[str]
     role_titles: str
     role_names: TriggeredPattern
     not_a_voice: re.Pattern[str]
@@ -178,6 +182,12 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
     )
     return {
         "options": options,
+        "converse": tuple(
+            (key, _family(list(patterns), path, f"converse {key}"))
+            for key, patterns in (data.get("converse") or {}).items()
+        ),
+        "amounts": _compile(str(data["amounts"]), path, "amounts", 0),
+        "amount_window": int(data.get("amount_window", 40)),
         "suppresses": {k: frozenset(v) for k, v in (data.get("suppresses") or {}).items()},
         "clause_suppresses": {
             k: frozenset(v) for k, v in (data.get("clause_suppresses") or {}).items()
@@ -259,6 +269,9 @@ def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
         "fallback_prepositions": _words(str(data["fallback_prepositions"])),
         "modifier_nouns": _compile(rf"^\W{{0,2}}(?:{data['modifier_nouns']})\b", path, "modifiers"),
         "official_nouns": _compile(rf"^\s+(?:{data['official_nouns']})\b", path, "officials"),
+        "stance_nouns": _compile(
+            rf"^\s+(?:\w+\s+)?(?:{data['stance_nouns']})\b", path, "stance_nouns"
+        ),
         "office_of": _compile(
             rf"\b(?:{data['official_nouns']}|{data['role_titles']})\s+of\s+(?:the\s+)?$",
             path,

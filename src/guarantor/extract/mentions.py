@@ -353,11 +353,13 @@ class RoleTagger:
         elif after.startswith(("'s", "’s")) or (
             after.startswith(("' ", "’ ")) and text[mention.start - 1 : mention.start] not in "'‘"
         ):
-            official = self._lex.official_nouns.match(after[2:])
+            rest = after[2:]
+            title = self._lex.official_nouns.match(rest)
+            official = title or self._lex.stance_nouns.match(rest)
             mention.role = "holder" if official else "possessive"
-            if official and mention.kind not in ("person", "office"):
+            if title and mention.kind not in ("person", "office"):
                 mention.kind = "office"  # "Spain's defence minister ... she said"
-                mention.end += 2 + official.end()
+                mention.end += 2 + title.end()
                 mention.text = text[mention.start : mention.end]
         elif previous == "other" or self._modifies(mention, after):
             mention.role = "modifier"

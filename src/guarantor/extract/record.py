@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from guarantor.domain import Condition, Grade, Option, Position, Stance
 from guarantor.extract.spans import Annotated, Candidate
 
-__all__ = ["CREDIBILITY", "Recorder", "SourcedPosition", "credibility_of", "regrade"]
+__all__ = [
+    "CREDIBILITY",
+    "Recorder",
+    "SourcedPosition",
+    "corroborated",
+    "credibility_of",
+    "regrade",
+]
 
 CREDIBILITY = {"on_record": 2, "second_hand": 3, "analysis": 4}
 _ANONYMOUS = re.compile(
@@ -118,8 +125,12 @@ def regrade(items: Iterable[SourcedPosition]) -> list[Position]:
         clusters = {r.cluster for r in group}
         outlets = {r.outlet or f"?{r.cluster}" for r in group}
         independent = min(len(clusters), len(outlets))
-        grade = row.position.grade
-        credibility = max(1, grade.credibility - (independent - 1))
-        new_grade = Grade(reliability=grade.reliability, credibility=credibility)
+        new_grade = corroborated(row.position.grade, independent)
         result.append(row.position.model_copy(update={"grade": new_grade}))
     return result
+
+
+def corroborated(grade: Grade, independent: int) -> Grade:
+    """The grade with its credibility digit lowered by one per extra independent source."""
+    credibility = max(1, grade.credibility - (max(independent, 1) - 1))
+    return Grade(reliability=grade.reliability, credibility=credibility)

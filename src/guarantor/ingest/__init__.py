@@ -4,7 +4,7 @@ from guarantor.ingest.documents import build_document
 from guarantor.ingest.pipeline import Extractor, IngestSummary, ingest_paths, store_extractor
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.readers import STDIN, SUFFIXES, iter_articles, total_bytes
-from guarantor.ingest.text import content_hash, normalise_text
+from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
 __all__ = [
     "STDIN",
@@ -13,6 +13,7 @@ __all__ = [
     "IngestSummary",
     "RawArticle",
     "build_document",
+    "clean_text",
     "content_hash",
     "ingest_paths",
     "iter_articles",

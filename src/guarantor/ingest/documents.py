@@ -1,4 +1,4 @@
-"""Raw article -> ``Document``: normalised text, its hash, and metadata found or given."""
+"""Raw article -> ``Document``: its text, the hash of its normalised text, metadata."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from guarantor.domain import Document
 from guarantor.errors import IngestError
 from guarantor.ingest import metadata
 from guarantor.ingest.raw import RawArticle
-from guarantor.ingest.text import content_hash, normalise_text
+from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
 __all__ = ["build_document"]
 
 
 def build_document(raw: RawArticle) -> Document:
     """The document for ``raw``; given metadata wins over what the text suggests."""
-    text = normalise_text(raw.text)
-    if not text:
+    text = clean_text(raw.text)
+    normalised = normalise_text(text)
+    if not normalised:
         raise IngestError("no text left after removing whitespace", path=raw.source, line=raw.line)
     # a JSONL line is named by its URL or file:line; a file by its path as given
     source = raw.source if raw.line is None else (raw.url or f"{raw.source}:{raw.line}")
@@ -29,7 +30,7 @@ def build_document(raw: RawArticle) -> Document:
     return Document(
         source=source,
         text=text,
-        content_hash=content_hash(text),
+        content_hash=content_hash(normalised),
         title=title or None,
         url=raw.url,
         outlet=outlet,

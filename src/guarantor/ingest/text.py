@@ -1,4 +1,8 @@
-"""Normalising text and hashing it: the stored text is exactly what offsets refer to."""
+"""Cleaning text (what is stored and what offsets index), normalising it and hashing it.
+
+The stored text keeps the article's own spacing so quotes index the original file;
+the hash is taken over the normalised form so copies that differ only in spacing,
+line endings or Unicode composition are one document."""
 
 from __future__ import annotations
 
@@ -6,11 +10,43 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["content_hash", "normalise_text"]
+__all__ = ["clean_text", "content_hash", "normalise_text"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HSPACE = re.compile(r"[^\S\n]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
 _BLANKS = re.compile(r"\n{3,}")
+
+
+# Every whitespace character but the newline, every control character and a byte-order
+# mark become one plain space: the same length, so offsets into the cleaned text are
+# offsets into the file as Python reads it in text mode.
+_SAME_LENGTH = {
+    code: " "
+    for code in [
+        *range(0x00, 0x0A),
+        *range(0x0B, 0x20),
+        0x7F,
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200B),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+        0xFEFF,
+    ]
+}
+
+
+def clean_text(text: str) -> str:
+    """The text a document stores and offsets refer to: the file's text as Python reads it
+    (universal newlines), with odd whitespace and control characters made plain spaces.
+
+    Unlike ``normalise_text`` it never changes the length of a line, so a quote's
+    ``start``/``end`` index the original article.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SAME_LENGTH)
 
 
 def normalise_text(text: str) -> str:
@@ -21,9 +57,9 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = _HSPACE.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _CONTROL.sub(" ", text)
+    # str.split() splits on the whitespace that \s matches: runs become one space, edges go
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 
 

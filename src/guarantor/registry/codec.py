@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from guarantor.errors import InputError, ValidationError
 from guarantor.registry.tables import KINDS, Table, table_for
+from guarantor.yamlio import safe_load
 
 __all__ = [
     "RawRow",
@@ -111,12 +112,14 @@ def _read_csv(path: Path, text: str, table: Table) -> list[RawRow]:
 
 def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
         node = yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise ValidationError(f"not valid YAML: {exc}", path=path, line=line) from exc
+        raise ValidationError(
+            f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path, line=line
+        ) from exc
     kind = None
     if isinstance(data, dict) and isinstance(node, yaml.MappingNode):
         kind = data.get("kind")

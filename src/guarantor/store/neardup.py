@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BANDS", "ROWS", "Signature", "jaccard", "shingles", "signature"]
+__all__ = ["BANDS", "ROWS", "Signature", "jaccard", "shingles", "signature", "signature_of"]
 
 BANDS = 16
 ROWS = 8
@@ -59,7 +59,11 @@ def shingles(text: str) -> np.ndarray:
 
 def signature(text: str) -> Signature | None:
     """The LSH buckets of ``text``; None when it has no words."""
-    values = shingles(text)
+    return signature_of(shingles(text))
+
+
+def signature_of(values: np.ndarray) -> Signature | None:
+    """The LSH buckets of a text's ``shingles``; None when there are none."""
     if values.size == 0:
         return None
     minima = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Select, String, func, select
 
 from guarantor.domain import Grade
 from guarantor.store.records import StoredDocument, StoredPosition
@@ -64,6 +64,12 @@ def document_from_row(row: Any) -> StoredDocument:
     )
 
 
+def _triple(actor: str | None, option: str | None, stance: str | None) -> list[ColumnElement[bool]]:
+    """Filters on a position's actor, option and stance (those given)."""
+    pairs = ((positions.c.actor, actor), (positions.c.option, option), (positions.c.stance, stance))
+    return [column == value for column, value in pairs if value is not None]
+
+
 def positions_query(
     *,
     actor: str | None,
@@ -84,13 +90,7 @@ def positions_query(
         .where(*_dated(since, until))
         .order_by(positions.c.id)
     )
-    for column, value in (
-        (positions.c.actor, actor),
-        (positions.c.option, option),
-        (positions.c.stance, stance),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = query.where(*_triple(actor, option, stance))
     return query
 
 
@@ -116,6 +116,32 @@ def position_from_row(row: Any) -> StoredPosition:
         outlet_key=row.outlet_key,
         published=row.published,
     )
+
+
+def corroboration(
+    connection: Connection, *, actor: str | None, option: str | None, stance: str | None
+) -> dict[tuple[str, str, str], int]:
+    """Independent sources per (actor, option, stance): distinct near-duplicate clusters
+    and distinct outlets (an unknown outlet counts as its own), the smaller of the two."""
+    outlet = func.coalesce(
+        documents.c.outlet_key, "cluster:" + func.cast(documents.c.cluster_id, String)
+    )
+    query = (
+        select(
+            positions.c.actor,
+            positions.c.option,
+            positions.c.stance,
+            func.count(documents.c.cluster_id.distinct()).label("clusters"),
+            func.count(outlet.distinct()).label("outlets"),
+        )
+        .select_from(positions.join(documents, positions.c.document_id == documents.c.id))
+        .group_by(positions.c.actor, positions.c.option, positions.c.stance)
+    )
+    query = query.where(*_triple(actor, option, stance))
+    return {
+        (r.actor, r.option, r.stance): max(1, min(r.clusters, r.outlets))
+        for r in connection.execute(query)
+    }
 
 
 def month_counts(connection: Connection) -> list[dict[str, Any]]:

@@ -62,6 +62,8 @@ ingest_runs = Table(
     Column("duplicates", Integer, nullable=False, server_default="0"),
     Column("failed", Integer, nullable=False, server_default="0"),
     Column("extractor", String(100), nullable=True),
+    Column("pid", Integer, nullable=True, comment="process that ran it"),
+    Column("host", String(255), nullable=True, comment="machine that ran it"),
 )
 
 documents = Table(

@@ -9,6 +9,8 @@ a document.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -20,7 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from guarantor.domain import Document, Position
 from guarantor.errors import StoreError, UsageError
-from guarantor.store import queries
+from guarantor.store import queries, rawsql
 from guarantor.store.engine import make_engine
 from guarantor.store.migrate import upgrade
 from guarantor.store.outlets import GRADES, normalise_outlet, resolve_outlet, seed_outlets
@@ -137,6 +139,21 @@ class Store:
             raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
 
     @contextmanager
+    def _document_write(self) -> Iterator[Connection]:
+        """As ``_write``, with the batch's per-document savepoint issued on the driver's
+        cursor: SQLAlchemy's nested transaction cost more than the document's own rows."""
+        if self._batch is None:
+            with self._write() as connection:
+                yield connection
+            return
+        connection = self._batch.connection
+        try:
+            with rawsql.savepoint(connection):
+                yield connection
+        except OperationalError as exc:
+            raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
         if self._batch is not None:
             yield self._batch.connection
@@ -147,10 +164,29 @@ class Store:
     # -- ingest runs --------------------------------------------------------
 
     def begin_run(self, extractor: str | None) -> int:
+        """A new run owned by this process; earlier runs of this host whose process is
+        gone (killed, crashed) are marked ``interrupted`` first."""
+        host = socket.gethostname()
         with self._write() as connection:
+            stale = connection.execute(
+                select(ingest_runs.c.id, ingest_runs.c.pid).where(
+                    ingest_runs.c.status == "running", ingest_runs.c.host == host
+                )
+            ).all()
+            dead = [row.id for row in stale if row.pid is not None and not _alive(row.pid)]
+            if dead:
+                connection.execute(
+                    ingest_runs.update()
+                    .where(ingest_runs.c.id.in_(dead))
+                    .values(status="interrupted")
+                )
             result = connection.execute(
                 ingest_runs.insert().values(
-                    started_at=datetime.now(UTC), status="running", extractor=extractor
+                    started_at=datetime.now(UTC),
+                    status="running",
+                    extractor=extractor,
+                    pid=os.getpid(),
+                    host=host,
                 )
             )
             return new_id(result)
@@ -200,7 +236,7 @@ class Store:
     ) -> AddResult:
         """Store ``doc`` and its positions in one transaction; a known hash is a duplicate."""
         try:
-            with self._write() as connection:
+            with self._document_write() as connection:
                 result = write_document(
                     connection,
                     doc,
@@ -252,6 +288,13 @@ class Store:
         with self._read() as connection:
             for row in connection.execution_options(yield_per=500).execute(query):
                 yield queries.position_from_row(row)
+
+    def corroboration(
+        self, *, actor: str | None = None, option: str | None = None, stance: str | None = None
+    ) -> dict[tuple[str, str, str], int]:
+        """Independent sources of each stored (actor, option, stance), counted by the database."""
+        with self._read() as connection:
+            return queries.corroboration(connection, actor=actor, option=option, stance=stance)
 
     def counts(self) -> dict[str, int]:
         """How many documents, near-duplicate clusters, positions and outlets are stored."""
@@ -325,6 +368,17 @@ class Store:
         if self._batch is not None:
             self._grades[outlet_name_or_domain] = grade or DEFAULT_RELIABILITY
         return grade or DEFAULT_RELIABILITY
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from guarantor.domain import Document, Position
-from guarantor.store import neardup
+from guarantor.store import neardup, rawsql
 from guarantor.store.outlets import ensure_outlet, resolve_outlet
 from guarantor.store.records import AddResult
 from guarantor.store.schema import document_bands, documents, positions
@@ -24,25 +25,39 @@ __all__ = ["existing_document", "new_id", "position_row", "write_document"]
 MAX_CANDIDATES = 5
 
 
-# Hot statements are built once: SQLAlchemy then reuses their compiled form.
+# Hot statements: built here once, compiled once per connection by ``rawsql``.
 _BY_HASH = select(documents.c.id, documents.c.cluster_id).where(
     documents.c.content_hash == bindparam("content_hash")
 )
-_INSERT_DOCUMENT = documents.insert()
 _SET_OWN_CLUSTER = (
     documents.update()
     .where(documents.c.id == bindparam("document_id"))
     .values(cluster_id=bindparam("document_id"))
 )
-_INSERT_BANDS = document_bands.insert()
-_INSERT_POSITIONS = positions.insert()
+_DOCUMENT_KEYS = (
+    "content_hash",
+    "source",
+    "url",
+    "title",
+    "outlet_key",
+    "published",
+    "language",
+    "text",
+    "n_chars",
+    "fingerprint",
+    "cluster_id",
+    "run_id",
+    "ingested_at",
+)
+_BAND_KEYS = ("document_id", "band", "bucket")
 
 
 def existing_document(connection: Connection, content_hash: str) -> AddResult | None:
-    row = connection.execute(_BY_HASH, {"content_hash": content_hash}).first()
+    found = rawsql.prepared(connection, "by_hash", lambda: _BY_HASH)
+    row = found.execute(connection, {"content_hash": content_hash}).fetchone()
     if row is None:
         return None
-    return AddResult(status="duplicate", document_id=row.id, cluster_id=row.cluster_id)
+    return AddResult(status="duplicate", document_id=row[0], cluster_id=row[1])
 
 
 def write_document(
@@ -59,22 +74,27 @@ def write_document(
     if existing is not None:
         return existing
     outlet_key = _outlet_key(connection, doc.outlet, {} if outlet_keys is None else outlet_keys)
-    sig = neardup.signature(doc.text)
-    cluster_id = _find_cluster(connection, doc.text, sig, threshold) if sig else None
+    mine = neardup.shingles(doc.text)
+    sig = neardup.signature_of(mine)
+    cluster_id = _find_cluster(connection, mine, sig, threshold) if sig else None
     document_id = _insert_document(connection, doc, outlet_key, sig, cluster_id, run_id)
     if cluster_id is None:
         cluster_id = document_id
-        connection.execute(_SET_OWN_CLUSTER, {"document_id": document_id})
+        own = rawsql.prepared(connection, "own_cluster", lambda: _SET_OWN_CLUSTER)
+        own.execute(connection, {"document_id": document_id})
     if sig is not None:
-        connection.execute(
-            _INSERT_BANDS,
+        bands = rawsql.prepared(connection, "bands", document_bands.insert, _BAND_KEYS)
+        bands.execute_many(
+            connection,
             [
                 {"document_id": document_id, "band": band, "bucket": bucket}
                 for band, bucket in enumerate(sig.buckets)
             ],
         )
     if found:
-        connection.execute(_INSERT_POSITIONS, [position_row(p, document_id) for p in found])
+        rows = [position_row(p, document_id) for p in found]
+        insert = rawsql.prepared(connection, "positions", positions.insert, list(rows[0]))
+        insert.execute_many(connection, rows)
     return AddResult(status="stored", document_id=document_id, cluster_id=cluster_id)
 
 
@@ -86,8 +106,14 @@ def _insert_document(
     cluster_id: int | None,
     run_id: int | None,
 ) -> int:
-    result = connection.execute(
-        _INSERT_DOCUMENT,
+    insert = rawsql.prepared(
+        connection,
+        "document",
+        lambda: documents.insert().returning(documents.c.id),
+        _DOCUMENT_KEYS,
+    )
+    row = insert.execute(
+        connection,
         {
             "content_hash": doc.content_hash,
             "source": doc.source,
@@ -103,8 +129,8 @@ def _insert_document(
             "run_id": run_id,
             "ingested_at": datetime.now(UTC),
         },
-    )
-    return new_id(result)
+    ).fetchone()
+    return int(row[0])
 
 
 def _outlet_key(connection: Connection, outlet: str | None, known: dict[str, str]) -> str | None:
@@ -145,25 +171,26 @@ def _candidates_query() -> Any:
 _CANDIDATES = _candidates_query()
 
 
+_CANDIDATE_TEXTS = select(documents.c.id, documents.c.cluster_id, documents.c.text).where(
+    documents.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def _find_cluster(
-    connection: Connection, text: str, sig: neardup.Signature, threshold: float
+    connection: Connection, mine: np.ndarray, sig: neardup.Signature, threshold: float
 ) -> int | None:
     """The cluster of the most similar stored document at or above ``threshold``."""
     params: dict[str, int] = {}
     for band, bucket in enumerate(sig.buckets):
         params[f"band_{band}"] = band
         params[f"bucket_{band}"] = bucket
-    candidates = connection.execute(_CANDIDATES, params).all()
+    lookup = rawsql.prepared(connection, "candidates", lambda: _CANDIDATES)
+    candidates = [row[0] for row in lookup.execute(connection, params).fetchall()]
     if not candidates:
         return None
-    mine = neardup.shingles(text)
-    rows = connection.execute(
-        select(documents.c.id, documents.c.cluster_id, documents.c.text).where(
-            documents.c.id.in_([c.document_id for c in candidates])
-        )
-    ).all()
+    rows = connection.execute(_CANDIDATE_TEXTS, {"ids": candidates}).all()
     best: tuple[float, int] | None = None
-    for row in rows:
+    for row in sorted(rows, key=lambda r: r.id):  # ties go to the oldest, on any database
         similarity = neardup.jaccard(mine, neardup.shingles(row.text))
         if similarity >= threshold and (best is None or similarity > best[0]):
             best = (similarity, row.cluster_id or row.id)
