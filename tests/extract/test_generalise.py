@@ -321,6 +321,26 @@ PREFERENCE_AND_PASSIVE = [
         {("COALITION", "ground_troops", "conditional")},
     ),
     ("Berlin fully backed the lower cap.", {("DEU", "sanctions", "support")}),
+    # "the minister said" after a quotation: names inside the quote are not the speaker
+    (
+        "Lavrov spoke in Moscow on Monday. "
+        '"Ukraine\'s accession to NATO is excluded," the minister stressed.',
+        {("RUS", "nato_membership", "oppose")},
+    ),
+    # a pledge "only if" the other side signs something is a quid pro quo
+    (
+        "Washington is ready to offer Kyiv security guarantees, but only if Ukraine signs the "
+        "minerals deal.",
+        {("USA", "security_guarantee", "conditional")},
+    ),
+    (
+        "The Lithuanian minister said her country would keep its commitment to fund military aid.",
+        {("LTU", "military_aid", "support")},
+    ),
+    (
+        "The coalition will put in place a monitoring of the ceasefire.",
+        {("COALITION", "monitoring", "support")},
+    ),
     ("Kyiv counts on Czech help with demining.", {("UKR", "military_aid", "support")}),
     (
         "The Dutch prime minister announced in The Hague a further 500 million euros for drones.",

@@ -136,6 +136,8 @@ class Attributor:
             return None
         i = bisect.bisect_left(self._doc_starts, title.start())
         for mention in reversed(self._doc_mentions[max(0, i - 12) : i]):
+            if sentence.quoted and sentence.start <= mention.start < v_start:
+                continue  # names inside the quotation are what was said, not who said it
             if mention.actor and len(mention.actor) == 3 and mention.role != "modifier":
                 return Mention(title.start(), title.end(), mention.actor, "office", title.group(0))
         return None
