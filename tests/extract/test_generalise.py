@@ -216,6 +216,13 @@ COREFERENCE = [
         "Turkey, with the alliance's second-largest army, has offered to lead a naval task force.",
         {("TUR", "naval_support", "support")},
     ),
+    # an unnamed group as subject is no one's stance, not the speaker's
+    ("Rutte said several allies are ready to contribute jets to air policing.", set()),
+    # a force noun owned by a state, subject of "will take part"
+    (
+        "Bulgaria's navy will take part as well, the defence minister said.",
+        {("BGR", "naval_support", "support")},
+    ),
     # a limiting tail ("but only with ...") conditions the clause before it
     (
         "The Greek navy can take part in the mine clearance in the Black Sea, but only with a "

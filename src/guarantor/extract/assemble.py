@@ -27,6 +27,14 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_FORCE_OPTIONS = frozenset({"ground_troops", "naval_support", "air_support"})
+# A quantified plural noun right before a cue is its subject, and not an actor:
+# "several allies are ready to ..." is no one's stance, not the speaker's.
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:several|many|some|other|most|few|all|various|a number of|a few|a dozen)\s+"
+    r"(?:\w+\s+)?(?:allies|countries|states|partners|members|nations|governments|capitals)"
+    r"\s+(?:\w+\s+)?$"
+)
 # A state's own stance is never conditional on itself (the US on a US backstop).
 _SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
 _CONDITION_OBJECT = re.compile(r"^\s*(?:(?:the|an?|its|their|some|enough)\s+)?$")
@@ -58,7 +66,8 @@ def _inside_options(doc: Annotated) -> None:
                 break
         follows = doc.options[i : i + 1]
         if mention.role == "possessive" and follows and 0 <= follows[0].start - mention.end <= 3:
-            mention.role = "modifier"  # "Ukraine's accession to NATO"
+            forces = follows[0].label in _FORCE_OPTIONS  # "Bulgaria's navy will take part"
+            mention.role = "owner" if forces else "modifier"  # "Ukraine's accession to NATO"
 
 
 def _slice(hits: list[Hit], starts: list[int], lo: int, hi: int) -> list[Hit]:
@@ -269,11 +278,23 @@ class _SentenceRules:
     def _holders(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> list[Holder]:
         if info.holder_after:  # "the offer of Norway"; else "Norway's offer of troops"
             return self.view.after(cue.end, fallback=False) or self._possessor(cue)
+        if self._unnamed_group(cue, clause):
+            return []  # "Rutte said several allies are ready to": a subject that is no actor
         return (
             self.view.before(cue.start, owners_ok=info.owner_holds or not info.option_before)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
+        )
+
+    def _unnamed_group(self, cue: Hit, clause: tuple[int, int]) -> bool:
+        """A plural noun subject no actor names ("several allies"; not "G7 member countries")."""
+        group = _GROUP_SUBJECT.search(self.text, max(clause[0], cue.start - 40), cue.start)
+        if group is None:
+            return False
+        return not any(
+            group.start() <= m.start and m.end <= group.end() and m.actor
+            for m in self.view.mentions
         )
 
     def _possessor(self, cue: Hit) -> list[Holder]:
