@@ -223,6 +223,14 @@ COREFERENCE = [
         "Bulgaria's navy will take part as well, the defence minister said.",
         {("BGR", "naval_support", "support")},
     ),
+    # a name after a possessive, before a colon, speaks for the state
+    ('Spain\'s Sanchez: "We will not send soldiers."', {("ESP", "ground_troops", "oppose")}),
+    # a recalled stance is recorded; an old agreement is not a stance
+    (
+        "At the summit in 2008, Germany refused to give Ukraine a Membership Action Plan.",
+        {("DEU", "nato_membership", "oppose")},
+    ),
+    ("In 2010 Britain signed an agreement on security guarantees.", set()),
     # a limiting tail ("but only with ...") conditions the clause before it
     (
         "The Greek navy can take part in the mine clearance in the Black Sea, but only with a "

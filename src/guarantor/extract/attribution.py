@@ -27,6 +27,20 @@ _DATE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b"
 )
+# An old year dates an agreement (the 1994 Budapest Memorandum), which is a fact,
+# not a stance; an old stance that an article recalls is still recorded.
+_AGREEMENT = re.compile(
+    r"\b(?:memorandum|treaty|agreement|accords?|signed|signatories|signatory|charter|act)\b", re.I
+)
+
+
+def _historical(text: str, before: int) -> bool:
+    """An agreement dated before ``before``, or anything from the last century."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    old = [y for y in years if y < before]
+    return bool(old) and (min(old) < 2000 or _AGREEMENT.search(text) is not None)
+
+
 _YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b(?![\s,]*(?:[\w-]+\s+)?(?:troops|soldiers|servicemen|personnel|peacekeepers|people|km|kilometres|miles|tanks)\b)"
 )
@@ -86,9 +100,7 @@ class Attributor:
                     previous.speaker_text,
                 )
             sentence.stated_on = stated_on(text)
-            sentence.historical = any(
-                int(y) < self._lex.historical_before for y in _YEAR.findall(text)
-            )
+            sentence.historical = _historical(text, self._lex.historical_before)
             frame = self._lex.question_frames.search(text)
             if frame:
                 sentence.framed_question = sentence.start + frame.start()

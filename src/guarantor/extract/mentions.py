@@ -306,6 +306,13 @@ def _dateline(text: str, mention: Mention) -> bool:
     )
 
 
+# "Spain's Sanchez:", "France's Macron said": a name after a possessive speaks for it.
+_SPEAKING_NAME = re.compile(
+    r"^\s*[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)?"
+    r"(?=\s*:|\s+(?:said|says|told|tells|added|adds|warned|stressed|insisted|declared|wrote)\b)"
+)
+
+
 def _right_after(before: str, word: str) -> bool:
     """``before`` ends with ``word`` (and maybe "the"), with no punctuation between."""
     return bool(re.search(rf"(?i)\b{re.escape(word)}\s+(?:the\s+)?$", before))
@@ -354,7 +361,7 @@ class RoleTagger:
             after.startswith(("' ", "’ ")) and text[mention.start - 1 : mention.start] not in "'‘"
         ):
             rest = after[2:]
-            title = self._lex.official_nouns.match(rest)
+            title = self._lex.official_nouns.match(rest) or _SPEAKING_NAME.match(rest)
             official = title or self._lex.stance_nouns.match(rest)
             mention.role = "holder" if official else "possessive"
             if title and mention.kind not in ("person", "office"):
