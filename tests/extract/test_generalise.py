@@ -419,3 +419,18 @@ def test_condition_vocabulary(
         for c in p.conditions
     }
     assert (actor, option, condition) in found
+
+
+def test_interview_answers_are_the_interviewees(triples: Triples) -> None:
+    text = (
+        "Interview with Finnish Defence Minister Antti Hakkanen\n\n"
+        "Q: Will Finland send troops to Ukraine?\n"
+        "A: We are ready to contribute to a reassurance force. But we will not send warships.\n\n"
+        "Q: And jets?\n"
+        "Hakkanen: We could provide jets for air policing.\n"
+    )
+    assert triples(text) == {
+        ("FIN", "ground_troops", "support"),
+        ("FIN", "naval_support", "oppose"),
+        ("FIN", "air_support", "uncertain"),
+    }

@@ -34,6 +34,10 @@ _AGREEMENT = re.compile(
 )
 
 
+# An interview answer: "A:", "Answer:", or an unknown name before a colon.
+_ANSWER = re.compile(r"(?:A|Answer|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*(?:\([^()]{1,60}\))?\s*:\s")
+
+
 def _historical(text: str, before: int) -> bool:
     """An agreement dated before ``before``, or anything from the last century."""
     years = [int(y) for y in _YEAR.findall(text)]
@@ -82,6 +86,7 @@ class Attributor:
         outlet_starts = [o.start for o in doc.outlets]
         last_outlet: str | None = None
         previous: Sentence | None = None
+        answering: Mention | None = None  # the interviewee while an answer goes on
         for sentence in doc.sentences:
             text = doc.text[sentence.start : sentence.end]
             lo, hi = (
@@ -99,6 +104,7 @@ class Attributor:
                     previous.speaker,
                     previous.speaker_text,
                 )
+            answering = self._answer(doc.text, sentence, previous, answering)
             sentence.stated_on = stated_on(text)
             sentence.historical = _historical(text, self._lex.historical_before)
             frame = self._lex.question_frames.search(text)
@@ -108,6 +114,28 @@ class Attributor:
                 sentence.framed_question = sentence.start + text.index("?")
             previous = sentence
         return doc
+
+    def _answer(
+        self, text: str, sentence: Sentence, previous: Sentence | None, answering: Mention | None
+    ) -> Mention | None:
+        """ "A: We are ready ...": an answer is the interviewee's, to its paragraph's end."""
+        if sentence.speaker is not None:
+            return None
+        if _ANSWER.match(text, sentence.start):
+            answering = self._interviewee(sentence.start)
+        elif previous is None or "\n" in text[previous.end : sentence.start]:
+            answering = None
+        if answering is not None:
+            sentence.speaker, sentence.speaker_text = answering, answering.text
+        return answering
+
+    def _interviewee(self, before: int) -> Mention | None:
+        """The last person or office named before an answer."""
+        i = bisect.bisect_left(self._doc_starts, before)
+        for mention in reversed((self._doc_mentions or [])[:i]):
+            if mention.actor and mention.voice and (mention.person or mention.kind == "office"):
+                return mention
+        return None
 
     @staticmethod
     def _continues(sentence: Sentence, previous: Sentence | None) -> bool:
