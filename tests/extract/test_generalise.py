@@ -434,3 +434,14 @@ def test_interview_answers_are_the_interviewees(triples: Triples) -> None:
         ("FIN", "naval_support", "oppose"),
         ("FIN", "air_support", "uncertain"),
     }
+
+
+def test_accented_spellings_find_plain_aliases(triples: Triples) -> None:
+    # the registry spells the seat "Elysee"; articles write "Élysée"
+    assert triples("The Élysée is ready to send troops.") == {("FRA", "ground_troops", "support")}
+
+
+def test_preparing_takes_its_object(triples: Triples) -> None:
+    assert triples(
+        "EU foreign policy chief Kaja Kallas said the bloc is preparing new sanctions."
+    ) == {("EU", "sanctions", "support")}

@@ -15,6 +15,7 @@ of its state at all (not for former officials).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -122,12 +123,26 @@ def _proper_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+# Accented Latin letters and their base letter, one character for one, so that
+# "Élysée" finds the alias "Elysee" and offsets stay those of the text.
+_ACCENTS = {
+    ord(c): base
+    for c in map(chr, range(0xC0, 0x180))
+    if (base := unicodedata.normalize("NFD", c)[0].lower()).isascii() and base.isalpha()
+}
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, of the same length as ``text``."""
+    return lower_same_length(text).translate(_ACCENTS)
+
+
 @lru_cache(maxsize=4)
 def _automaton(entries: tuple[AliasEntry, ...]) -> Any:
     automaton = ahocorasick.Automaton()
     by_key: dict[str, list[AliasEntry]] = {}
     for entry in entries:
-        by_key.setdefault(entry.text.lower(), []).append(entry)
+        by_key.setdefault(_fold(entry.text), []).append(entry)
     for key, group in by_key.items():
         automaton.add_word(key, (len(key), tuple(group)))
     automaton.make_automaton()
@@ -185,7 +200,7 @@ class MentionFinder:
         return found
 
     def _exact(self, text: str) -> list[Mention]:
-        lower = lower_same_length(text)
+        lower = _fold(text)
         raw: list[tuple[int, int, AliasEntry]] = []
         for end, (length, group) in self._automaton.iter(lower):
             start = end - length + 1
