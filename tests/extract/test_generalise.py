@@ -445,3 +445,20 @@ def test_preparing_takes_its_object(triples: Triples) -> None:
     assert triples(
         "EU foreign policy chief Kaja Kallas said the bloc is preparing new sanctions."
     ) == {("EU", "sanctions", "support")}
+
+
+PHRASINGS = [
+    ("Spain is ready in principle to send troops.", "support"),
+    ("Spain is keen on sending troops.", "support"),
+    ("Spain will not be sending troops.", "oppose"),
+    ("Spain has turned down a request to send troops.", "oppose"),
+    ("Spain said sending troops was not on the agenda.", "oppose"),
+    ("Spain is lukewarm about sending troops.", "uncertain"),
+    ("Spain has doubts about sending troops.", "uncertain"),
+    ("Spain would not hesitate to send troops.", "support"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), PHRASINGS)
+def test_stance_phrasings(triples: Triples, text: str, stance: str) -> None:
+    assert triples(text) == {("ESP", "ground_troops", stance)}
