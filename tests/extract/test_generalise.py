@@ -462,3 +462,18 @@ PHRASINGS = [
 @pytest.mark.parametrize(("text", "stance"), PHRASINGS)
 def test_stance_phrasings(triples: Triples, text: str, stance: str) -> None:
     assert triples(text) == {("ESP", "ground_troops", stance)}
+
+
+OPTION_PHRASINGS = [
+    ("Spain is ready to send military trainers.", "ground_troops"),
+    ("Spain is ready to escort grain ships.", "naval_support"),
+    ("Spain is ready to help secure the Black Sea.", "naval_support"),
+    ("Spain is ready to send observers.", "monitoring"),
+    ("Spain is ready to back a Coalition of the Willing force.", "ground_troops"),
+    ("Spain is ready to share intelligence.", "military_aid"),
+]
+
+
+@pytest.mark.parametrize(("text", "option"), OPTION_PHRASINGS)
+def test_option_phrasings(triples: Triples, text: str, option: str) -> None:
+    assert triples(text) == {("ESP", option, "support")}
