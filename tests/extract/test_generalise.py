@@ -477,3 +477,21 @@ OPTION_PHRASINGS = [
 @pytest.mark.parametrize(("text", "option"), OPTION_PHRASINGS)
 def test_option_phrasings(triples: Triples, text: str, option: str) -> None:
     assert triples(text) == {("ESP", option, "support")}
+
+
+CONDITION_PHRASINGS = [
+    ("Spain would send troops provided there is an American security guarantee.", "us_backstop"),
+    ("Spain would send troops but only under American air cover.", "us_backstop"),
+    ("Spain would send troops as long as Moscow agrees.", "russia_consent"),
+    ("Spain would send troops if others share the costs.", "payment"),
+    ("Spain would send troops if all allies agree.", "collective_decision"),
+    ("Spain could send troops if the Cortes agrees.", "parliament_approval"),
+]
+
+
+@pytest.mark.parametrize(("text", "condition"), CONDITION_PHRASINGS)
+def test_condition_phrasings(
+    extract: Callable[[str], list[Position]], text: str, condition: str
+) -> None:
+    found = {(p.triple, tuple(c.value for c in p.conditions)) for p in extract(text)}
+    assert found == {(("ESP", "ground_troops", "conditional"), (condition,))}
