@@ -495,3 +495,22 @@ def test_condition_phrasings(
 ) -> None:
     found = {(p.triple, tuple(c.value for c in p.conditions)) for p in extract(text)}
     assert found == {(("ESP", "ground_troops", "conditional"), (condition,))}
+
+
+RUSSIAN_REJECTIONS = [
+    "Peskov said Moscow views the presence of foreign forces as a threat.",
+    "The Kremlin has repeatedly said it will not agree to European troops in Ukraine.",
+    "Moscow considers the presence of Western soldiers in Ukraine an escalation.",
+    "Zakharova said any Western contingent in Ukraine would become a legitimate target.",
+]
+
+
+@pytest.mark.parametrize("text", RUSSIAN_REJECTIONS)
+def test_russian_rejections(triples: Triples, text: str) -> None:
+    assert triples(text) == {("RUS", "western_troops_in_ukraine", "oppose")}
+
+
+def test_never_before_an_option_turns_it_around(triples: Triples) -> None:
+    assert triples("Russia insists that Ukraine must never join NATO.") == {
+        ("RUS", "nato_membership", "oppose")
+    }
