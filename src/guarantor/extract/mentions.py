@@ -132,9 +132,13 @@ _ACCENTS = {
 }
 
 
+_ACCENTED = re.compile("[\u00c0-\u017f]")
+
+
 def _fold(text: str) -> str:
     """Lower case without accents, of the same length as ``text``."""
-    return lower_same_length(text).translate(_ACCENTS)
+    lower = lower_same_length(text)
+    return lower.translate(_ACCENTS) if _ACCENTED.search(lower) else lower
 
 
 @lru_cache(maxsize=4)
