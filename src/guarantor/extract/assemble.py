@@ -18,11 +18,11 @@ from dataclasses import replace
 
 from guarantor.extract.holders import Holder, SentenceView
 from guarantor.extract.lexicon import Cue, Lexicon
+from guarantor.extract.scope import ConditionScope
 from guarantor.extract.spans import Annotated, Candidate, Hit
 
 __all__ = ["Positioner"]
 
-_OPTION_GAP = re.compile(r"^[\s,]*(?:and|or|as well as)?[\s,]*(?:the\s+)?$")
 _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
@@ -37,20 +37,12 @@ _GROUP_SUBJECT = re.compile(
 )
 # A state's own stance is never conditional on itself (the US on a US backstop).
 _SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
-_CONDITION_OBJECT = re.compile(r"^\s*(?:(?:the|an?|its|their|some|enough)\s+)?$")
 _INFINITIVE_GAP = re.compile(r"^\s*(?:to\s+)?(?:be\s+)?$")
 _SHARED_SUBJECT = re.compile(
     r",?\s*(?:(?:but|and|while)\s+(?:also\s+|still\s+)?"
     r"(?!\w+\s+(?:is|are|was|were|has|have|will|would)\b)[a-z]"
     r"|(?:saying|stressing|adding|arguing|insisting|noting|explaining|warning)\b)"
 )
-
-
-_LIMITING_TAIL = re.compile(r"[\s,]*but\s+(?:only|in (?:exchange|return))\b")
-
-
-def _same(hit: Hit | None, other: Hit) -> bool:
-    return hit is not None and (hit.start, hit.end) == (other.start, other.end)
 
 
 def _inside_options(doc: Annotated) -> None:
@@ -145,27 +137,11 @@ class _SentenceRules:
             anaphors,
         )
         self.text = view.doc.text
-        self.options = [o for o in options if not self._condition_content(o)]
-        self.cues = [c for c in cues if not self._inside_condition(c)]
+        self.scope = ConditionScope(lexicon, view, conditions, anaphors)
+        self.options = self.scope.own_options(options)
+        self.cues = self.scope.stance_cues(cues)
         self.out: list[Candidate] = []
         self.used: set[int] = set()  # options some cue has taken
-
-    def _inside_condition(self, cue: Hit) -> bool:
-        """ "must be approved by the Folketing": the verb of a condition is not a stance."""
-        if self.lex.cue_info[cue.index].requirement:
-            return False
-        return any(k.start <= cue.start and cue.end <= k.end for k in self.conditions)
-
-    def _condition_content(self, option: Hit) -> bool:
-        """ "only if the US provides air cover": the air cover is what the condition asks."""
-        for condition in self.conditions:
-            if condition.start <= option.start < condition.end:
-                return True
-            gap = self.text[condition.end : option.start]
-            after = condition.end <= option.start and condition.label == "us_backstop"
-            if after and _CONDITION_OBJECT.match(gap):
-                return True
-        return False
 
     def run(self, previous: list[str]) -> list[Candidate]:
         silenced_until = -1
@@ -376,7 +352,7 @@ class _SentenceRules:
         if stance in ("support", "oppose") and (self._reversed(cue, option) != (option.index == 1)):
             stance = "oppose" if stance == "support" else "support"
         conditions = tuple(
-            c for c in self._conditions_for(option) if _SELF_CONDITION.get(c) != holder.actor
+            c for c in self.scope.for_option(option) if _SELF_CONDITION.get(c) != holder.actor
         )
         if stance == "depends":  # "will depend on a US backstop": conditional, else undecided
             stance = "conditional" if conditions else "uncertain"
@@ -403,48 +379,6 @@ class _SentenceRules:
                 holder = Holder(mention.actor, mention, "mention")
                 self._add(holder, option.label, "conditional", ("payment",))
 
-    def _conditions_for(self, option: Hit, sentence_wide: bool = False) -> tuple[str, ...]:
-        found = []
-        clause = self.view.clause(option.start)
-        fronted = self.view.fronted_end
-        for condition in self.conditions:
-            if condition.start < fronted <= option.start:
-                found.append(condition.label)  # "Once X, ..." governs the whole sentence
-                continue
-            if self._carried(condition, clause):
-                found.append(condition.label)
-                continue
-            if self.view.clause(condition.start) != clause and not sentence_wide:
-                continue
-            if _same(self._target(condition), option) or self._coordinated(option, condition):
-                found.append(condition.label)
-        return tuple(dict.fromkeys(found))
-
-    def _carried(self, condition: Hit, clause: tuple[int, int]) -> bool:
-        """ "X can do Y, but only with a UN mandate": the tail limits the clause before."""
-        tail = self.view.clause(condition.start)
-        if tail[0] != clause[1] or not _LIMITING_TAIL.match(self.text, tail[0]):
-            return False
-        return not any(tail[0] <= o.start < tail[1] for o in self.options)
-
-    def _target(self, condition: Hit) -> Hit | None:
-        targets = sorted([*self.options, *self.anaphors], key=lambda h: h.start)
-        before = [o for o in targets if o.end <= condition.start]
-        if before:
-            return before[-1]
-        after = [o for o in targets if o.start >= condition.end]
-        return after[0] if after else None
-
-    def _coordinated(self, option: Hit, condition: Hit) -> bool:
-        target = self._target(condition)
-        if target is None or _same(target, option) or option.start > target.start:
-            return False
-        if target.label == option.label:
-            return self.view.relative(option.start) == self.view.relative(
-                target.start
-            )  # "contribute personnel to the Force once ...": one option, named twice
-        return bool(_OPTION_GAP.match(self.text[option.end : target.start]))
-
     def _requirement(self) -> None:
         """Actor + option + condition and no stance cue: a conditional position."""
         free = [o for o in self.options if o.start not in self.used]
@@ -456,7 +390,7 @@ class _SentenceRules:
         holders = holders or self.view.speaker()
         for holder in holders:
             for option in free:
-                conditions = self._conditions_for(option, sentence_wide=True)
+                conditions = self.scope.for_option(option, sentence_wide=True)
                 if conditions:
                     self._add(holder, option.label, "conditional", conditions)
 
