@@ -514,3 +514,8 @@ def test_never_before_an_option_turns_it_around(triples: Triples) -> None:
     assert triples("Russia insists that Ukraine must never join NATO.") == {
         ("RUS", "nato_membership", "oppose")
     }
+
+
+def test_the_27_and_the_union_are_the_eu(triples: Triples) -> None:
+    assert triples("The 27 agreed to extend sanctions.") == {("EU", "sanctions", "support")}
+    assert triples("The Union will extend sanctions.") == {("EU", "sanctions", "support")}
