@@ -519,3 +519,22 @@ def test_never_before_an_option_turns_it_around(triples: Triples) -> None:
 def test_the_27_and_the_union_are_the_eu(triples: Triples) -> None:
     assert triples("The 27 agreed to extend sanctions.") == {("EU", "sanctions", "support")}
     assert triples("The Union will extend sanctions.") == {("EU", "sanctions", "support")}
+
+
+def test_several_options_and_actors_in_one_sentence(triples: Triples) -> None:
+    assert triples("Poland will send weapons, not troops.") == {
+        ("POL", "military_aid", "support"),
+        ("POL", "ground_troops", "oppose"),
+    }
+    assert triples("Germany backs air policing, while France will lead the ground force.") == {
+        ("DEU", "air_support", "support"),
+        ("FRA", "ground_troops", "support"),
+    }
+    assert triples("Spain and Portugal will contribute ships.") == {
+        ("ESP", "naval_support", "support"),
+        ("PRT", "naval_support", "support"),
+    }
+    # an emphatic double negation in translated text stays a refusal
+    assert triples("Slovakia will not send to Ukraine not one bullet.") == {
+        ("SVK", "military_aid", "oppose")
+    }
