@@ -538,3 +538,9 @@ def test_several_options_and_actors_in_one_sentence(triples: Triples) -> None:
     assert triples("Slovakia will not send to Ukraine not one bullet.") == {
         ("SVK", "military_aid", "oppose")
     }
+
+
+def test_article5_like_guarantees_are_collective_defence_only(triples: Triples) -> None:
+    assert triples("France backs Article 5-like security guarantees for Ukraine.") == {
+        ("FRA", "collective_defense", "support")
+    }
