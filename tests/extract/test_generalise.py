@@ -544,3 +544,27 @@ def test_article5_like_guarantees_are_collective_defence_only(triples: Triples) 
     assert triples("France backs Article 5-like security guarantees for Ukraine.") == {
         ("FRA", "collective_defense", "support")
     }
+
+
+TRANSLATION_SYNTAX = [
+    (
+        "The sending of Spanish soldiers is excluded, communicated the Moncloa.",
+        {("ESP", "ground_troops", "oppose")},
+    ),
+    (
+        "For Hungary, the entry of Ukraine in the NATO is unacceptable.",
+        {("HUN", "nato_membership", "oppose")},
+    ),
+    (
+        "The minister Sikorski let understand that Poland is favourable to new sanctions.",
+        {("POL", "sanctions", "support")},
+    ),
+    ("Berlin is contrary to the sending of troops.", {("DEU", "ground_troops", "oppose")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRANSLATION_SYNTAX)
+def test_translation_syntax(
+    triples: Triples, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(text) == expected

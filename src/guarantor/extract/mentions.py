@@ -332,6 +332,10 @@ _SPEAKING_NAME = re.compile(
 )
 
 
+# A fronted "For <actor>," names whose view the sentence gives.
+_TOPIC_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)For\s+(?:the\s+)?$")
+
+
 def _right_after(before: str, word: str) -> bool:
     """``before`` ends with ``word`` (and maybe "the"), with no punctuation between."""
     return bool(re.search(rf"(?i)\b{re.escape(word)}\s+(?:the\s+)?$", before))
@@ -371,6 +375,8 @@ class RoleTagger:
             mention.role, mention.preposition = "object", previous
             if previous in self._lex.place_prepositions and self._place(before):
                 mention.role = "place"  # "from bases in Poland": a place, never a speaker
+            elif _TOPIC_BEFORE.search(before) and text.startswith(",", mention.end):
+                mention.role, mention.preposition = "holder", None  # "For Hungary, X is ..."
         elif previous in self._lex.recipient_verbs and _right_after(before, previous):
             mention.role, mention.preposition = "object", "to"  # "promised Kiev guarantees"
         after = text[mention.end : mention.end + 40]
