@@ -568,3 +568,9 @@ def test_translation_syntax(
     triples: Triples, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(text) == expected
+
+
+def test_commanding_the_force_is_a_troop_pledge(triples: Triples) -> None:
+    assert triples("Italy has offered to take command of the reassurance force.") == {
+        ("ITA", "ground_troops", "support")
+    }
