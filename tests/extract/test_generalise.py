@@ -574,3 +574,9 @@ def test_commanding_the_force_is_a_troop_pledge(triples: Triples) -> None:
     assert triples("Italy has offered to take command of the reassurance force.") == {
         ("ITA", "ground_troops", "support")
     }
+
+
+def test_a_price_per_barrel_is_not_aid(triples: Triples) -> None:
+    assert triples("The G7 agreed to lower the price cap to $45 a barrel.") == {
+        ("G7", "sanctions", "support")
+    }
