@@ -580,3 +580,14 @@ def test_a_price_per_barrel_is_not_aid(triples: Triples) -> None:
     assert triples("The G7 agreed to lower the price cap to $45 a barrel.") == {
         ("G7", "sanctions", "support")
     }
+
+
+def test_a_relative_clause_holds_for_its_antecedent(triples: Triples) -> None:
+    text = (
+        "Pistorius met his counterparts from the Nordic states, who have pledged support "
+        "for the reassurance force."
+    )
+    assert triples(text) == set()
+    assert triples("Germany met Poland, which wants sanctions.") == {
+        ("POL", "sanctions", "support")
+    }

@@ -27,6 +27,7 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_RELATIVE_MARKER = re.compile(r",\s*(?:who|which)\b")
 _FORCE_OPTIONS = frozenset({"ground_troops", "naval_support", "air_support"})
 # A quantified plural noun right before a cue is its subject, and not an actor:
 # "several allies are ready to ..." is no one's stance, not the speaker's.
@@ -256,12 +257,29 @@ class _SentenceRules:
             return self.view.after(cue.end, fallback=False) or self._possessor(cue)
         if self._unnamed_group(cue, clause):
             return []  # "Rutte said several allies are ready to": a subject that is no actor
+        relative = self._relative_subject(cue, clause)
+        if relative is not None:
+            return relative
         return (
             self.view.before(cue.start, owners_ok=info.owner_holds or not info.option_before)
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
         )
+
+    def _relative_subject(self, cue: Hit, clause: tuple[int, int]) -> list[Holder] | None:
+        """ "..., who have pledged": the holder is the name right before "who", or no one."""
+        marker = None
+        for marker in _RELATIVE_MARKER.finditer(self.text, clause[0], cue.start):
+            pass
+        if marker is None or any(
+            marker.end() <= m.start < cue.start for m in self.view.mentions if m.actor
+        ):
+            return None
+        for mention in self.view.mentions:
+            if mention.actor and 0 <= marker.start() - mention.end <= 1 and mention.voice:
+                return [Holder(mention.actor, mention, "mention")]
+        return []
 
     def _unnamed_group(self, cue: Hit, clause: tuple[int, int]) -> bool:
         """A plural noun subject no actor names ("several allies"; not "G7 member countries")."""
