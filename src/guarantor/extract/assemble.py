@@ -269,9 +269,8 @@ class _SentenceRules:
 
     def _relative_subject(self, cue: Hit, clause: tuple[int, int]) -> list[Holder] | None:
         """ "..., who have pledged": the holder is the name right before "who", or no one."""
-        marker = None
-        for marker in _RELATIVE_MARKER.finditer(self.text, clause[0], cue.start):
-            pass
+        markers = list(_RELATIVE_MARKER.finditer(self.text, clause[0], cue.start))
+        marker = markers[-1] if markers else None
         if marker is None or any(
             marker.end() <= m.start < cue.start for m in self.view.mentions if m.actor
         ):
