@@ -27,15 +27,7 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
-_RELATIVE_MARKER = re.compile(r",\s*(?:who|which)\b")
 _FORCE_OPTIONS = frozenset({"ground_troops", "naval_support", "air_support"})
-# A quantified plural noun right before a cue is its subject, and not an actor:
-# "several allies are ready to ..." is no one's stance, not the speaker's.
-_GROUP_SUBJECT = re.compile(
-    r"\b(?:several|many|some|other|most|few|all|various|a number of|a few|a dozen)\s+"
-    r"(?:\w+\s+)?(?:allies|countries|states|partners|members|nations|governments|capitals)"
-    r"\s+(?:\w+\s+)?$"
-)
 # A state's own stance is never conditional on itself (the US on a US backstop).
 _SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
 _INFINITIVE_GAP = re.compile(r"^\s*(?:to\s+)?(?:be\s+)?$")
@@ -255,9 +247,9 @@ class _SentenceRules:
     def _holders(self, cue: Hit, info: Cue, clause: tuple[int, int]) -> list[Holder]:
         if info.holder_after:  # "the offer of Norway"; else "Norway's offer of troops"
             return self.view.after(cue.end, fallback=False) or self._possessor(cue)
-        if self._unnamed_group(cue, clause):
+        if self.view.unnamed_group(cue.start, clause):
             return []  # "Rutte said several allies are ready to": a subject that is no actor
-        relative = self._relative_subject(cue, clause)
+        relative = self.view.relative_subject(cue.start, clause)
         if relative is not None:
             return relative
         return (
@@ -265,29 +257,6 @@ class _SentenceRules:
             or self._elided(clause)
             or (self.view.speaker() if self._speaks_for(cue, clause) else [])
             or self.view.after(cue.end, fallback=True)
-        )
-
-    def _relative_subject(self, cue: Hit, clause: tuple[int, int]) -> list[Holder] | None:
-        """ "..., who have pledged": the holder is the name right before "who", or no one."""
-        markers = list(_RELATIVE_MARKER.finditer(self.text, clause[0], cue.start))
-        marker = markers[-1] if markers else None
-        if marker is None or any(
-            marker.end() <= m.start < cue.start for m in self.view.mentions if m.actor
-        ):
-            return None
-        for mention in self.view.mentions:
-            if mention.actor and 0 <= marker.start() - mention.end <= 1 and mention.voice:
-                return [Holder(mention.actor, mention, "mention")]
-        return []
-
-    def _unnamed_group(self, cue: Hit, clause: tuple[int, int]) -> bool:
-        """A plural noun subject no actor names ("several allies"; not "G7 member countries")."""
-        group = _GROUP_SUBJECT.search(self.text, max(clause[0], cue.start - 40), cue.start)
-        if group is None:
-            return False
-        return not any(
-            group.start() <= m.start and m.end <= group.end() and m.actor
-            for m in self.view.mentions
         )
 
     def _possessor(self, cue: Hit) -> list[Holder]:

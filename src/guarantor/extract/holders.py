@@ -43,6 +43,14 @@ _GROUP_GAP = re.compile(
     r"^(?:[\s,;()–—-]|\b(?:and|or|nor|as|well|the|some|of|them|states|countries|others|also)\b)*$"
 )
 _QUOTES = re.compile(r"[“”\"]")
+# A quantified plural noun right before a cue is its subject, and not an actor:
+# "several allies are ready to ..." is no one's stance, not the speaker's.
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:several|many|some|other|most|few|all|various|a number of|a few|a dozen)\s+"
+    r"(?:\w+\s+)?(?:allies|countries|states|partners|members|nations|governments|capitals)"
+    r"\s+(?:\w+\s+)?$"
+)
+_RELATIVE_MARKER = re.compile(r",\s*(?:who|which)\b")
 _REACH = 300  # how far back from a cue a pronoun can be its subject
 
 
@@ -132,6 +140,30 @@ class SentenceView:
         if pronoun is not None:
             return self._resolve(pronoun[0], pronoun[1])
         return self.group(nearest, cue_start) if nearest is not None else []
+
+    def relative_subject(self, cue_start: int, clause: tuple[int, int]) -> list[Holder] | None:
+        """ "..., who have pledged": the holder is the name right before "who", or no one."""
+        text = self.doc.text
+        markers = list(_RELATIVE_MARKER.finditer(text, clause[0], cue_start))
+        marker = markers[-1] if markers else None
+        if marker is None or any(
+            marker.end() <= m.start < cue_start for m in self.mentions if m.actor
+        ):
+            return None
+        for mention in self.mentions:
+            if mention.actor and 0 <= marker.start() - mention.end <= 1 and mention.voice:
+                return [Holder(mention.actor, mention, "mention")]
+        return []
+
+    def unnamed_group(self, cue_start: int, clause: tuple[int, int]) -> bool:
+        """A plural noun subject no actor names ("several allies"; not "G7 member countries")."""
+        start = max(clause[0], cue_start - 40)
+        group = _GROUP_SUBJECT.search(self.doc.text, start, cue_start)
+        if group is None:
+            return False
+        return not any(
+            group.start() <= m.start and m.end <= group.end() and m.actor for m in self.mentions
+        )
 
     def after(self, cue_end: int, fallback: bool) -> list[Holder]:
         """The holder after a cue: "rejected by the Americans", "wants Kiev"."""
