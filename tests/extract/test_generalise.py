@@ -12,6 +12,7 @@ import pytest
 
 from guarantor.domain import Position
 from guarantor.extract.lexicon import quote_tolerant
+from guarantor.extract.spans import Annotated
 
 Triples = Callable[[str], set[tuple[str, str, str]]]
 
@@ -591,3 +592,9 @@ def test_a_relative_clause_holds_for_its_antecedent(triples: Triples) -> None:
     assert triples("Germany met Poland, which wants sanctions.") == {
         ("POL", "sanctions", "support")
     }
+
+
+def test_economy_minister_is_an_office(annotate: Callable[[str], Annotated]) -> None:
+    doc = annotate("Italy's Economy Minister said Rome has doubts about confiscation.")
+    kinds = {(m.actor, m.kind) for m in doc.mentions}
+    assert ("ITA", "office") in kinds
