@@ -598,3 +598,10 @@ def test_economy_minister_is_an_office(annotate: Callable[[str], Annotated]) -> 
     doc = annotate("Italy's Economy Minister said Rome has doubts about confiscation.")
     kinds = {(m.actor, m.kind) for m in doc.mentions}
     assert ("ITA", "office") in kinds
+
+
+def test_a_guarantee_against_attack_is_a_security_guarantee(triples: Triples) -> None:
+    assert triples("Kyiv wants a guarantee that Russia will not attack again.") == {
+        ("UKR", "security_guarantee", "support")
+    }
+    assert triples("Brussels approved a guarantee of 5 billion for the loan.") == set()
