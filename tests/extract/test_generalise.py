@@ -605,3 +605,13 @@ def test_a_guarantee_against_attack_is_a_security_guarantee(triples: Triples) ->
         ("UKR", "security_guarantee", "support")
     }
     assert triples("Brussels approved a guarantee of 5 billion for the loan.") == set()
+
+
+def test_money_words_need_their_context(triples: Triples) -> None:
+    assert triples("Canada wants to use the principal, not just the interest.") == {
+        ("CAN", "financial_aid", "support")
+    }
+    assert triples("Poland backs the principal aim of the mission.") == set()
+    assert triples("Japan will disburse a new tranche of military aid.") == {
+        ("JPN", "military_aid", "support")
+    }
