@@ -208,3 +208,9 @@ def test_money_words_need_their_context(triples: Triples) -> None:
     assert triples("Japan will disburse a new tranche of military aid.") == {
         ("JPN", "military_aid", "support")
     }
+
+
+def test_a_time_phrase_between_cue_and_that(triples: Triples) -> None:
+    assert triples("Lisbon did not exclude on Monday that Portugal sends soldiers.") == {
+        ("PRT", "ground_troops", "uncertain")
+    }

@@ -27,6 +27,11 @@ _RECIPIENT_OPTIONS = frozenset(
     {"security_guarantee", "collective_defense", "military_aid", "financial_aid", "air_support"}
 )
 _STATE = re.compile(r"^[A-Z]{3}$")
+_TIMED_THAT = re.compile(
+    r"\s+(?:(?:on|this|last|again|also|publicly|repeatedly|earlier|today|yesterday|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|morning|evening)\s+){1,3}"
+    r"that\s"
+)
 _FORCE_OPTIONS = frozenset({"ground_troops", "naval_support", "air_support"})
 # A state's own stance is never conditional on itself (the US on a US backstop).
 _SELF_CONDITION = {"us_backstop": "USA", "russia_consent": "RUS"}
@@ -174,7 +179,11 @@ class _SentenceRules:
 
     def _that_clause(self, cue: Hit) -> bool:
         """The cue takes a that-clause: "proposal that ...", "unlikely that ..."."""
-        return self.text.startswith(" that ", cue.end) or self.text.endswith("that", 0, cue.end)
+        return (
+            self.text.startswith(" that ", cue.end)
+            or self.text.endswith("that", 0, cue.end)
+            or bool(_TIMED_THAT.match(self.text, cue.end))  # "did not exclude on Monday that"
+        )
 
     # -- one cue -----------------------------------------------------------
     def _cue(
