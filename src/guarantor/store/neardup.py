@@ -68,10 +68,12 @@ def signature_of(values: np.ndarray) -> Signature | None:
         return None
     minima = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, values.size, _CHUNK):  # chunks keep memory flat on long texts
-        with np.errstate(over="ignore"):
-            permuted = (np.outer(_A, values[start : start + _CHUNK]) + _B[:, None]) >> 32
-        np.minimum(minima, permuted.min(axis=1), out=minima)
-    minima = minima.astype(np.uint32)
+        # one row per shingle, updated in place; the top 32 bits are taken after the
+        # minimum, which is the same since a shift keeps the order
+        permuted = np.multiply.outer(values[start : start + _CHUNK], _A)
+        permuted += _B
+        np.minimum(minima, permuted.min(axis=0), out=minima)
+    minima = (minima >> np.uint64(32)).astype(np.uint32)
     buckets = tuple(
         int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8).digest(), "big", signed=True)
         for band in minima.reshape(BANDS, ROWS)
