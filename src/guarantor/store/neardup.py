@@ -96,11 +96,15 @@ def signature_of(values: np.ndarray) -> Signature | None:
         permuted += _B
         np.minimum(minima, permuted.min(axis=0), out=minima)
     minima = (minima >> np.uint64(32)).astype(np.uint32)
+    raw = minima.tobytes()
+    step = ROWS * minima.itemsize
     buckets = tuple(
-        int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8).digest(), "big", signed=True)
-        for band in minima.reshape(BANDS, ROWS)
+        int.from_bytes(
+            hashlib.blake2b(raw[at : at + step], digest_size=8).digest(), "big", signed=True
+        )
+        for at in range(0, len(raw), step)
     )
-    fingerprint = hashlib.blake2b(minima.tobytes(), digest_size=16).hexdigest()
+    fingerprint = hashlib.blake2b(raw, digest_size=16).hexdigest()
     return Signature(buckets=buckets, fingerprint=fingerprint)
 
 
