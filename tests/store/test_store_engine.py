@@ -10,7 +10,7 @@ from sqlalchemy import text
 from guarantor.errors import ConfigurationError
 from guarantor.settings import default_db_url
 from guarantor.store import Store
-from guarantor.store.engine import BUSY_TIMEOUT_MS, make_engine
+from guarantor.store.engine import BUSY_TIMEOUT_MS, CACHE_KIB, make_engine
 
 
 def test_sqlite_pragmas_and_folder(tmp_path: Path) -> None:
@@ -19,6 +19,7 @@ def test_sqlite_pragmas_and_folder(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
+        assert connection.execute(text("PRAGMA cache_size")).scalar() == -CACHE_KIB
     assert path.is_file()
 
 

@@ -71,3 +71,14 @@ def test_statements_are_compiled_once_per_connection(store: Store) -> None:
         for _ in range(3):
             rawsql.prepared(connection, "t_runs", build).execute(connection, {}).fetchall()  # type: ignore[arg-type]
     assert built == [1]
+
+
+def test_rows_as_tuples_land_as_rows_as_mappings_do(store: Store) -> None:
+    with store.engine.begin() as connection:
+        insert = rawsql.prepared(connection, "t_doc", documents.insert, KEYS)
+        insert.execute_tuples(connection, [tuple(_row(h, date(2025, 1, 2)).values()) for h in "xy"])
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            select(documents.c.content_hash, documents.c.published).order_by(documents.c.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [("x", date(2025, 1, 2)), ("y", date(2025, 1, 2))]

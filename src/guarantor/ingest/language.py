@@ -67,7 +67,7 @@ class FastIdentifier:
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
         features = self.output[self.states(data)]
-        found, counts = np.unique(features[features >= 0], return_counts=True)
+        found, counts = _counts(features[features >= 0])
         if found.size == 0:
             scores = np.full(len(self.classes), np.finfo(np.float32).min, dtype=np.float32)
         else:
@@ -77,6 +77,14 @@ class FastIdentifier:
             scores[j] = np.finfo(np.float32).min
         best = int(scores.argmax())
         return self.classes[best], float(scores[best])
+
+
+def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` by one sort (faster on short arrays)."""
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.diff(ordered)) + 1
+    starts = np.concatenate(([0], starts)) if ordered.size else starts
+    return ordered[starts], np.diff(np.append(starts, ordered.size))
 
 
 def max_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:

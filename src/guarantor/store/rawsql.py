@@ -54,6 +54,11 @@ class Prepared:
                 self.processors[name] = process
         self.error_class = dialect.loaded_dbapi.Error
         self.dialect = dialect
+        # rows given as tuples in ``keys`` order can go to the driver as they are
+        self.tuples_as_is = (
+            self.positional and not self.processors and not self.defaults
+        ) and self.names == list(keys or ())
+        self.keys = tuple(keys or ())
 
     def parameters(self, values: Mapping[str, Any]) -> Any:
         """Driver parameters (a tuple or a dict) for one row of ``values``."""
@@ -76,7 +81,16 @@ class Prepared:
 
     def execute_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run once per row in one driver call."""
-        params = [self.parameters(row) for row in rows]
+        self._execute_many(connection, [self.parameters(row) for row in rows])
+
+    def execute_tuples(self, connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        """As ``execute_many``, each row a tuple in the order of the ``keys`` prepared."""
+        if self.tuples_as_is:
+            self._execute_many(connection, rows)
+        else:
+            self.execute_many(connection, [dict(zip(self.keys, row, strict=True)) for row in rows])
+
+    def _execute_many(self, connection: Connection, params: Sequence[Any]) -> None:
         with _translated(self, params):
             cursor(connection).executemany(self.sql, params)
 

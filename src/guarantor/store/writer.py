@@ -84,12 +84,8 @@ def write_document(
         own.execute(connection, {"document_id": document_id})
     if sig is not None:
         bands = rawsql.prepared(connection, "bands", document_bands.insert, _BAND_KEYS)
-        bands.execute_many(
-            connection,
-            [
-                {"document_id": document_id, "band": band, "bucket": bucket}
-                for band, bucket in enumerate(sig.buckets)
-            ],
+        bands.execute_tuples(
+            connection, [(document_id, band, bucket) for band, bucket in enumerate(sig.buckets)]
         )
     if found:
         rows = [position_row(p, document_id) for p in found]
