@@ -9,10 +9,12 @@ import typer
 from rich.console import Console
 
 from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.domain import Document
 from guarantor.errors import UsageError
 from guarantor.extract import extract_document
+from guarantor.extract.corpus import CorpusArticle, evaluate_articles, is_offset_gold, load_corpus
 from guarantor.extract.evaluate import Evaluation, evaluate_corpus
-from guarantor.extract.reading import read_document
+from guarantor.extract.reading import read_article, read_document
 
 __all__ = ["register"]
 
@@ -30,30 +32,48 @@ def _table(result: Evaluation) -> None:
         f"conditions correct {cond['correct']}/{cond['matched_conditional']}  "
         f"quotes overlapping {quotes['overlapping']}/{quotes['matched']}"
     )
-    for key in ("per_option", "per_actor"):
+    for key in ("per_option", "per_stance", "per_style", "per_actor"):
         rows = [{key[4:]: k, **v} for k, v in data[key].items()]
-        emit_rows(rows, Format.TABLE, title=key.replace("_", " "), console=console)
+        if rows:
+            emit_rows(rows, Format.TABLE, title=key.replace("_", " "), console=console)
     for key in ("misses", "false_hits"):
         emit_rows(data[key], Format.TABLE, title=key.replace("_", " "), console=console)
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold YAML file (see corpus/ANNOTATION.md).")],
-    corpus: Annotated[
-        Path, typer.Option("--corpus", help="Folder with the documents the gold file names.")
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold YAML file(s): quote-based (with --corpus) or real-article corpus files "
+            "(corpus/real/*.yaml, texts from the corpus cache)."
+        ),
     ],
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="Folder with the documents a quote-based gold file names."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.TABLE,
 ) -> None:
     """Score extraction on (actor, option, stance) triples: precision, recall, F1, misses."""
     if fmt not in (Format.TABLE, Format.JSON):
         raise UsageError(f"--format must be table or json, got {fmt.value}")
-    if not corpus.is_dir():
-        raise UsageError(f"--corpus {corpus} is not a folder")
-    result = evaluate_corpus(gold, corpus, read=read_document, extractor=extract_document)
+    if all(is_offset_gold(path) for path in gold):
+        articles = [a for path in gold for a in load_corpus(path)]
+        result = evaluate_articles(articles, read=_read, extractor=extract_document)
+    elif len(gold) != 1:
+        raise UsageError("quote-based gold is scored one file at a time")
+    elif corpus is None or not corpus.is_dir():
+        raise UsageError(f"--corpus {corpus} is not a folder (a quote-based gold file needs one)")
+    else:
+        result = evaluate_corpus(gold[0], corpus, read=read_document, extractor=extract_document)
     if fmt is Format.JSON:
         emit_json(result.as_dict())
     else:
         _table(result)
+
+
+def _read(article: CorpusArticle, text: str) -> Document:
+    return read_article(article.url, text, article.outlet, article.date)
 
 
 def register(app: typer.Typer) -> None:

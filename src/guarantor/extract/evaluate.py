@@ -97,6 +97,8 @@ class Evaluation:
     total: Counts = field(default_factory=Counts)
     per_option: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_actor: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_stance: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_style: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     conditions_matched: int = 0
     conditions_correct: int = 0
     quotes_matched: int = 0
@@ -117,6 +119,8 @@ class Evaluation:
             "counts": self.total.as_dict(),
             "per_option": {k: v.as_dict() for k, v in sorted(self.per_option.items())},
             "per_actor": {k: v.as_dict() for k, v in sorted(self.per_actor.items())},
+            "per_stance": {k: v.as_dict() for k, v in sorted(self.per_stance.items())},
+            "per_style": {k: v.as_dict() for k, v in sorted(self.per_style.items())},
             "conditions": {
                 "matched_conditional": self.conditions_matched,
                 "correct": self.conditions_correct,
@@ -206,14 +210,19 @@ def _score_document(
     text: str,
     gold: Sequence[GoldPosition],
     found: Sequence[Position],
+    style: str | None = None,
 ) -> None:
     gold_triples = {g.triple for g in gold}
     found_triples = {p.triple for p in found}
     for triple in gold_triples | found_triples:
-        actor, option, _ = triple
+        actor, option, stance = triple
         cell = "tp" if triple in gold_triples and triple in found_triples else None
         cell = cell or ("fn" if triple in gold_triples else "fp")
-        for counts in (result.total, result.per_option[option], result.per_actor[actor]):
+        cells = [result.total, result.per_option[option], result.per_actor[actor]]
+        cells.append(result.per_stance[stance])
+        if style:
+            cells.append(result.per_style[style])
+        for counts in cells:
             setattr(counts, cell, getattr(counts, cell) + 1)
         if cell == "fn":
             quote = next(g.quote for g in gold if g.triple == triple)
@@ -250,13 +259,16 @@ def score(
     gold: Mapping[str, Sequence[GoldPosition]],
     extracted: Mapping[str, Sequence[Position]],
     texts: Mapping[str, str] | None = None,
+    styles: Mapping[str, str] | None = None,
 ) -> Evaluation:
-    """Compare per document; ``texts`` (by document name) locate quotes for overlap."""
+    """Compare per document; ``texts`` (by document name) locate quotes for overlap,
+    ``styles`` (by document name) add a per-style breakdown."""
     result = Evaluation()
     for name in sorted(set(gold) | set(extracted)):
         result.documents += 1
         text = (texts or {}).get(name, "")
-        _score_document(result, name, text, gold.get(name, ()), extracted.get(name, ()))
+        style = (styles or {}).get(name)
+        _score_document(result, name, text, gold.get(name, ()), extracted.get(name, ()), style)
     return result
 
 
