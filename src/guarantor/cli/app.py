@@ -29,6 +29,7 @@ from guarantor.cli import (
     positions,
     registry,
     scenario,
+    train,
 )
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
@@ -88,6 +89,7 @@ for _module in (
     beliefs,
     forces,
     assess,
+    train,
 ):
     _module.register(app)
 

@@ -32,7 +32,8 @@ MAX_SENTENCE_CHARS = 700  # a longer "sentence" is cut: the model reads few toke
 _OPTIONS = [o.value for o in Option]
 _STANCES = [s.value for s in Stance]
 FEATURES = (
-    ["speaker", "named", "quoted", "analysis", "question", "historical", "organisation"]
+    ["speaker", "named", "previous", "quoted", "analysis", "question", "historical"]
+    + ["organisation", "option_in_sentence", "cue_in_sentence"]
     + [f"rule:{o}:{s}" for o in _OPTIONS for s in _STANCES]
     + [f"option_word:{o}" for o in _OPTIONS]
 )
@@ -62,24 +63,38 @@ class Pair:
     is_speaker: bool = False
 
 
-def _holders(mentions: Sequence[Mention], speaker: Mention | None) -> dict[str, list[Mention]]:
+def _holders(
+    mentions: Sequence[Mention], speaker: Mention | None, previous: Sequence[str]
+) -> dict[str, list[Mention]]:
+    """Actors named in the sentence, its speaker, and those named in the sentence before
+    (a holder often stands there: "The Netherlands ... It will also send ships")."""
     holders: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.actor and mention.voice:
             holders.setdefault(mention.actor, []).append(mention)
     if speaker is not None and speaker.actor:
         holders.setdefault(speaker.actor, [])
+    for actor in previous:
+        holders.setdefault(actor, [])
     return holders
 
 
 def _features(
-    sentence: Sentence, actor: str, named: bool, rules: Sequence[Candidate], words: set[str]
+    sentence: Sentence,
+    actor: str,
+    named: bool,
+    rules: Sequence[Candidate],
+    words: set[str],
+    hits: tuple[bool, bool, bool],
 ) -> np.ndarray:
     vector = np.zeros(len(FEATURES), dtype=np.float32)
     speaker = sentence.speaker.actor if sentence.speaker else None
     flags = {
         "speaker": speaker == actor,
         "named": named,
+        "previous": hits[0],
+        "option_in_sentence": hits[1],
+        "cue_in_sentence": hits[2],
         "quoted": sentence.quoted,
         "analysis": sentence.analysis,
         "question": sentence.question or sentence.framed_question >= 0,
@@ -108,20 +123,22 @@ class PairFinder:
             by_sentence.setdefault(candidate.sentence, []).append(candidate)
         inputs: list[SentenceInput] = []
         pairs: list[Pair] = []
+        previous: list[str] = []
         for index, sentence in enumerate(doc.sentences):
             lo, hi = sentence.start, min(sentence.end, sentence.start + MAX_SENTENCE_CHARS)
             options = doc.options[
                 bisect.bisect_left(option_starts, lo) : bisect.bisect_left(option_starts, hi)
             ]
-            worth = (
-                options
-                or bisect.bisect_left(cue_starts, lo) < bisect.bisect_left(cue_starts, hi)
-                or bisect.bisect_left(anaphor_starts, lo) < bisect.bisect_left(anaphor_starts, hi)
+            cued = bisect.bisect_left(cue_starts, lo) < bisect.bisect_left(cue_starts, hi)
+            anaphoric = bisect.bisect_left(anaphor_starts, lo) < bisect.bisect_left(
+                anaphor_starts, hi
             )
-            if not worth:
-                continue
             mentions = doc.mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-            holders = _holders(mentions, sentence.speaker)
+            named_here = [m.actor for m in mentions if m.actor and m.voice]
+            before, previous = previous, list(dict.fromkeys(named_here))
+            if not (options or cued or anaphoric or named_here):
+                continue
+            holders = _holders(mentions, sentence.speaker, before)
             if not holders:
                 continue
             inputs.append(self._input(doc, index, lo, hi))
@@ -130,12 +147,13 @@ class PairFinder:
             for actor, named in holders.items():
                 mine = tuple(c for c in rules if c.actor == actor)
                 is_speaker = bool(sentence.speaker and sentence.speaker.actor == actor)
+                hits = (not named and not is_speaker, bool(options), cued)
                 pairs.append(
                     Pair(
                         sentence=index,
                         actor=actor,
                         spans=[(m.start, m.end) for m in named],
-                        features=_features(sentence, actor, bool(named), mine, words),
+                        features=_features(sentence, actor, bool(named), mine, words, hits),
                         rules=mine,
                         speaker=sentence.speaker_text if is_speaker else None,
                         is_speaker=is_speaker,

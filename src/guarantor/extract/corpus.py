@@ -26,7 +26,7 @@ import yaml
 
 from guarantor.domain import Condition, Document, Grade, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
-from guarantor.extract.evaluate import Evaluation, GoldPosition, score
+from guarantor.extract.evaluate import Evaluation, GoldPosition, score, score_thresholds
 from guarantor.yamlio import error_line, safe_load
 
 __all__ = [
@@ -354,6 +354,8 @@ def evaluate_articles(
     read: Callable[[CorpusArticle, str], Document],
     extractor: Callable[[Document], list[Position]],
     cache: Path | None = None,
+    thresholds: Sequence[float] = (),
+    threshold: float | None = None,
 ) -> Evaluation:
     """Extract every article from its cached text and score it, with a per-style breakdown.
 
@@ -377,7 +379,8 @@ def evaluate_articles(
             f"{len(missing)} of {len(articles)} article texts are not in the cache "
             f"{cache or cache_dir()} (first: {missing[0].url}); {RESTORE_HINT}"
         )
-    return score(gold, found, texts, styles={a.name: a.style for a in articles})
+    styles = {a.name: a.style for a in articles}
+    return score_thresholds(gold, found, thresholds, threshold, texts, styles)
 
 
 def agreement(first: Sequence[CorpusArticle], second: Sequence[CorpusArticle]) -> Evaluation:

@@ -29,6 +29,7 @@ __all__ = [
     "evaluate_corpus",
     "load_gold",
     "score",
+    "score_thresholds",
 ]
 
 Triple = tuple[str, str, str]
@@ -106,6 +107,7 @@ class Evaluation:
     misses: list[Miss] = field(default_factory=list)
     false_hits: list[Miss] = field(default_factory=list)
     documents: int = 0
+    at_thresholds: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -131,6 +133,7 @@ class Evaluation:
                 "overlapping": self.quotes_overlapping,
                 "overlap_rate": ratio(self.quotes_overlapping, self.quotes_matched),
             },
+            "thresholds": self.at_thresholds,
             "misses": [m.__dict__ for m in self.misses],
             "false_hits": [m.__dict__ for m in self.false_hits],
         }
@@ -275,14 +278,40 @@ def score(
 Extractor = Callable[[Document], list[Position]]
 
 
+def score_thresholds(
+    gold: Mapping[str, Sequence[GoldPosition]],
+    extracted: Mapping[str, Sequence[Position]],
+    thresholds: Sequence[float],
+    threshold: float | None = None,
+    texts: Mapping[str, str] | None = None,
+    styles: Mapping[str, str] | None = None,
+) -> Evaluation:
+    """Score at ``threshold`` (keeping positions whose confidence reaches it; rule positions,
+    without confidence, always count), with overall figures at each of ``thresholds``."""
+
+    def kept(t: float | None) -> dict[str, list[Position]]:
+        return {
+            name: [p for p in found if t is None or p.confidence is None or p.confidence >= t]
+            for name, found in extracted.items()
+        }
+
+    result = score(gold, kept(threshold), texts, styles)
+    for t in sorted(thresholds):
+        counts = score(gold, kept(t)).total
+        result.at_thresholds.append({"threshold": t, **counts.as_dict()})
+    return result
+
+
 def evaluate_corpus(
     gold_path: Path,
     corpus_dir: Path,
     *,
     read: Callable[[Path], Document],
     extractor: Extractor,
+    thresholds: Sequence[float] = (),
+    threshold: float | None = None,
 ) -> Evaluation:
-    """Extract every gold document from ``corpus_dir`` and score it."""
+    """Extract every gold document from ``corpus_dir`` and score it (see ``score_thresholds``)."""
     gold = load_gold(gold_path)
     extracted: dict[str, list[Position]] = {}
     texts: dict[str, str] = {}
@@ -293,4 +322,4 @@ def evaluate_corpus(
         document = read(path)
         texts[name] = document.text
         extracted[name] = extractor(document)
-    return score(gold, extracted, texts)
+    return score_thresholds(gold, extracted, thresholds, threshold, texts)
