@@ -27,6 +27,7 @@ from guarantor.cli import (
     ingest,
     outlets,
     positions,
+    questionnaire,
     registry,
     scenario,
     train,
@@ -89,6 +90,7 @@ for _module in (
     beliefs,
     forces,
     assess,
+    questionnaire,
     train,
 ):
     _module.register(app)

@@ -18,8 +18,10 @@ from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.vocabulary import Option
 from guarantor.errors import UsageError
+from guarantor.questionnaire import with_stored_answers
 from guarantor.registry import Registry, load_registry, user_registry_dir
 from guarantor.settings import default_db_url
+from guarantor.store import Store
 
 __all__ = ["load_evidence", "load_world", "register"]
 
@@ -27,19 +29,30 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or j
 
 
 def load_world(context: CliContext) -> tuple[Registry, list[Evidence]]:
-    """The registry (with the user's rows) and all evidence, each with its provenance."""
+    """The registry (with the user's rows) and all evidence, each with its provenance;
+    governments' questionnaire answers in the store add A1 positions and pledges."""
     user = user_registry_dir()
     registry = load_registry([user] if user.is_dir() else [])
-    return registry, load_evidence(context, registry)
+    evidence = load_evidence(context, registry)
+    db_url = _db_url(context)
+    if db_url is None:
+        return registry, evidence
+    with Store.open(db_url) as store:
+        return with_stored_answers(registry, evidence, store)
 
 
-def load_evidence(context: CliContext, registry: Registry) -> list[Evidence]:
+def _db_url(context: CliContext) -> str | None:
+    """The database named, else the default one if it exists, else None."""
     db_url: str | None = context.settings.db
     if db_url is None:
         default = default_db_url()
         path = Path(default.removeprefix("sqlite:///"))
         db_url = default if path.is_file() else None
-    return gather_evidence(registry.ledger, db_url)
+    return db_url
+
+
+def load_evidence(context: CliContext, registry: Registry) -> list[Evidence]:
+    return gather_evidence(registry.ledger, _db_url(context))
 
 
 def _check(fmt: Format) -> None:

@@ -31,6 +31,8 @@ __all__ = [
     "outlet_aliases",
     "outlets",
     "positions",
+    "questionnaire_responses",
+    "questionnaire_signatories",
 ]
 
 metadata = MetaData(
@@ -159,4 +161,31 @@ document_bands = Table(
     Column("band", Integer, primary_key=True, comment="index of the MinHash LSH band"),
     Column("bucket", BigInteger, nullable=False, comment="hash of the band's MinHash values"),
     Index("ix_document_bands_band_bucket", "band", "bucket"),
+)
+
+questionnaire_responses = Table(
+    "questionnaire_responses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("form", String(40), nullable=False, comment="form version, e.g. questionnaire.six.v1"),
+    Column("answered_on", Date, nullable=False, comment="the date the answer was signed"),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("source", Text, nullable=False, comment="file as given"),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("signed_by", Text, nullable=True),
+    Column("example", Boolean, nullable=False, server_default="0"),
+    Column("answers", Text, nullable=False, comment="the validated response as JSON"),
+)
+
+questionnaire_signatories = Table(
+    "questionnaire_signatories",
+    metadata,
+    Column(
+        "response_id",
+        Integer,
+        ForeignKey("questionnaire_responses.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("actor", String(16), primary_key=True, comment="ISO3 of a signatory"),
+    Index("ix_questionnaire_signatories_actor", "actor"),
 )
