@@ -49,7 +49,8 @@ def train_extractor(
         from guarantor.extract.training import ExtraSet, TrainingRun, run_training
     except ImportError as exc:
         raise ConfigurationError(
-            f"training needs the train extra ({exc.name} is missing): pip install 'guarantor[train]'"
+            f"training needs the train extra ({exc.name} is missing): "
+            "pip install 'guarantor[train]'"
         ) from exc
     folders = list(extra_folder or [])
     sets = []

@@ -110,7 +110,7 @@ def _batch_rows(
         min=1.0
     )
     rows, owners = [], []
-    for row, (e, s) in enumerate(items):
+    for row, (e, _) in enumerate(items):
         example, sentence_input = examples[e], inputs[row]
         for p, pair in enumerate(example.pairs):
             if pair.sentence != sentence_input.index:
@@ -217,7 +217,9 @@ def train(
         order_rng.shuffle(items)
         started, total = time.perf_counter(), 0.0
         for lo in range(0, len(items), config.batch_sentences):
-            rows, owners = _batch_rows(net, tokenizer, train_set, items[lo : lo + config.batch_sentences])
+            rows, owners = _batch_rows(
+                net, tokenizer, train_set, items[lo : lo + config.batch_sentences]
+            )
             if not owners:
                 continue
             stance, cond, cond_mask = _targets(train_set, owners)
@@ -233,8 +235,12 @@ def train(
             optimiser.step()
             total += float(loss)
         f1 = score_predictions(dev_set, predict(net, tokenizer, dev_set), 0.5).total.f1
-        entry = {"epoch": epoch, "loss": round(total, 3), "dev_f1": round(f1, 4),
-                 "seconds": round(time.perf_counter() - started, 1)}
+        entry = {
+            "epoch": epoch,
+            "loss": round(total, 3),
+            "dev_f1": round(f1, 4),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
         result.history.append(entry)
         log(json.dumps(entry))
         if f1 > result.best_f1:
@@ -270,8 +276,10 @@ def export(net: StanceNet, folder: Path) -> None:
         str(full),
         input_names=["input_ids", "attention_mask", "token_type_ids"],
         output_names=["hidden"],
-        dynamic_axes={name: {0: "batch", 1: "tokens"} for name in
-                      ("input_ids", "attention_mask", "token_type_ids", "hidden")},
+        dynamic_axes={
+            name: {0: "batch", 1: "tokens"}
+            for name in ("input_ids", "attention_mask", "token_type_ids", "hidden")
+        },
         opset_version=17,
         dynamo=False,
     )
