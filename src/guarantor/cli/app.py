@@ -18,6 +18,7 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
     documents,
     evaluate,
@@ -84,6 +85,7 @@ for _module in (
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
     assess,
 ):

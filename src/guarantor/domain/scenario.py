@@ -210,14 +210,14 @@ class LogoddsV2(_Part):
     ``q x conditional_met + (1 - q) x conditional_unmet`` with q = P(its conditions).
     """
 
-    intercept: float = _param(-1.03, "Base-rate log-odds of a state with no record.", FITTED)
-    missions: float = _param(0.43, "Log-odds per unit share of earlier missions.", FITTED)
-    meetings: float = _param(1.05, "Log-odds per unit share of coalition meetings.", FITTED)
+    intercept: float = _param(-0.05, "Base-rate log-odds of a state with no record.", FITTED)
+    missions: float = _param(0.04, "Log-odds per unit share of earlier missions.", FITTED)
+    meetings: float = _param(0.18, "Log-odds per unit share of coalition meetings.", FITTED)
     evidence_scale: float = _param(
-        1.45, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
+        0.91, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
     )
     conditional_unmet: float = _param(
-        0.63,
+        0.71,
         "What 'willing if X' votes for when X does not hold: not a refusal.",
         FITTED,
         gt=0,
@@ -229,10 +229,12 @@ class BeliefRule(_Part):
     """Parameters of ``beliefs.logodds.v1`` and ``v2`` (v2 adds ``v2``)."""
 
     rule: Literal["beliefs.logodds.v1", "beliefs.logodds.v2"] = _param(
-        "beliefs.logodds.v2",
-        "Versioned name of the belief rule, so an old scenario reproduces (v1 selectable).",
-        "guarantor.beliefs.logodds (v1), guarantor.beliefs.v2 (v2); v2 is the default "
-        "because it beats v1 and the baselines out-of-fold (guarantor backtest)",
+        "beliefs.logodds.v1",
+        "Versioned name of the belief rule, so an old scenario reproduces; "
+        "beliefs.logodds.v2 is selectable.",
+        "guarantor.beliefs.logodds (v1), guarantor.beliefs.v2 (v2). v1 stays the default: "
+        "out-of-fold, v2 does not beat the naive-count baseline at every cut-off "
+        "(guarantor backtest; src/guarantor/data/beliefs/fit.json)",
     )
     priors: dict[Option, float] = _param(
         _default_priors(),
