@@ -37,7 +37,7 @@ def test_forces_json_keeps_its_contract(env: dict[str, str], tmp_path: Path) -> 
     assert 0 <= data["p_requirement_met"] <= 1
     force = data["sustained_force"]
     assert force["p5"] <= force["p50"] <= force["p95"] and force["mean"] >= 0
-    assert data["conditions"]["us_backstop"] is True
+    assert data["conditions"]["us_backstop"] == 1.0
     for row in data["actors"]:
         assert set(row) >= {"actor", "p_participate", "expected_troops", "criticality"}
         assert 0 <= row["p_participate"] <= 1

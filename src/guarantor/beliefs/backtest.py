@@ -11,8 +11,9 @@ exactly the states that said yes, because each was left out of its own fit,
 which drives the pooled AUC toward 0 for every model alike (Parker et al. 2007;
 Airola et al. 2011, on pooled cross-validated AUC).
 
-Baselines: ``prior_only`` (the observed rate, one number for all), ``naive_count`` (+1 per support or conditional report, -1 per
-refusal, up to the cut-off), ``last_stance`` (the latest stance before the
+Baselines: ``prior_only`` (the observed rate, one number for all),
+``naive_count`` (+1 per support or conditional report, -1 per refusal, up to
+the cut-off), ``last_stance`` (the latest stance before the
 cut-off carried forward), and ``beliefs.logodds.v1`` as it stands (not fitted).
 """
 
