@@ -111,6 +111,8 @@ def predict(
 
 
 def _loss(p: NDArray[np.float64], y: NDArray[np.float64]) -> float:
+    if y.size == 0:
+        return 0.0
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
