@@ -82,9 +82,15 @@ def build_case(
         fixed.append(vote.vote)
         chance.append(scenario.conditions.chance_all(e.conditions) if conditional else -1.0)
     return Case(
-        actor, option, outcome, record.missions, record.meetings,
-        tuple(weights), tuple(fixed), tuple(chance),
-    )  # fmt: skip
+        actor,
+        option,
+        outcome,
+        record.missions,
+        record.meetings,
+        tuple(weights),
+        tuple(fixed),
+        tuple(chance),
+    )
 
 
 def predict(
