@@ -114,7 +114,7 @@ class Votes(_Part):
         0.75, "Conditional, and the scenario meets every condition.", PROJECT, gt=0, lt=1
     )
     conditional_unmet: float = _param(
-        0.2, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
+        0.75, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
     )
     conditional_unspecified: float = _param(
         0.45, "Conditional without a named condition.", PROJECT, gt=0, lt=1
@@ -210,14 +210,14 @@ class LogoddsV2(_Part):
     ``q x conditional_met + (1 - q) x conditional_unmet`` with q = P(its conditions).
     """
 
-    intercept: float = _param(-0.05, "Base-rate log-odds of a state with no record.", FITTED)
-    missions: float = _param(0.04, "Log-odds per unit share of earlier missions.", FITTED)
+    intercept: float = _param(-0.11, "Base-rate log-odds of a state with no record.", FITTED)
+    missions: float = _param(0.13, "Log-odds per unit share of earlier missions.", FITTED)
     meetings: float = _param(0.18, "Log-odds per unit share of coalition meetings.", FITTED)
     evidence_scale: float = _param(
-        0.91, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
+        0.96, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
     )
     conditional_unmet: float = _param(
-        0.71,
+        0.75,
         "What 'willing if X' votes for when X does not hold: not a refusal.",
         FITTED,
         gt=0,
