@@ -169,7 +169,11 @@ def test_willing_if_x_is_not_a_refusal_when_x_is_unlikely() -> None:
     assert p(willing, no_backstop) >= p([], no_backstop)  # v2: no worse than silence
     v1 = no_backstop.model_copy(update={"beliefs": BeliefRule(rule="beliefs.logodds.v1")})
     assert belief_for("GBR", Option.GROUND_TROOPS, willing, v1).probability < 0.41  # v1: refusal
-    assert p(willing, V2.with_conditions(us_backstop=0.5)) > p(willing, no_backstop)
+    assert p(willing, V2.with_conditions(us_backstop=0.5)) >= p(willing, no_backstop)
+    low = V2.beliefs.v2.model_copy(update={"conditional_unmet": 0.3})
+    strict = V2.model_copy(update={"beliefs": V2.beliefs.model_copy(update={"v2": low})})
+    half = strict.with_conditions(us_backstop=0.5)
+    assert p(willing, half) > p(willing, strict.with_conditions(us_backstop=0.0))
 
 
 @settings(max_examples=30, deadline=None)

@@ -114,7 +114,7 @@ class Votes(_Part):
         0.75, "Conditional, and the scenario meets every condition.", PROJECT, gt=0, lt=1
     )
     conditional_unmet: float = _param(
-        0.75, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
+        0.2, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
     )
     conditional_unspecified: float = _param(
         0.45, "Conditional without a named condition.", PROJECT, gt=0, lt=1
