@@ -20,6 +20,7 @@ from guarantor.cli import (
     assess,
     backtest,
     beliefs,
+    corpus,
     documents,
     evaluate,
     extract,
@@ -29,6 +30,7 @@ from guarantor.cli import (
     positions,
     registry,
     scenario,
+    train,
 )
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
@@ -82,12 +84,14 @@ for _module in (
     extract,
     positions,
     evaluate,
+    corpus,
     registry,
     scenario,
     beliefs,
     backtest,
     forces,
     assess,
+    train,
 ):
     _module.register(app)
 
