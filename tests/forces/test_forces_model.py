@@ -81,8 +81,19 @@ def test_mission_shares_are_each_states_peak_over_its_land_forces(
 
     rows = [sent("AAA", "m1", 3_000), sent("AAA", "m2", 6_000), sent("BBB", "m1", 1_000)]
     shares = mission_shares(rows, tiny_registry.states, 0.46)
-    assert shares == [1_000 / 40_000, 6_000 / 60_000]
+    assert shares == [(40_000, 1_000 / 40_000), (60_000, 6_000 / 60_000)]
     assert date(2010, 1, 1).year == 2010
+
+
+def test_comparable_states_are_the_nearest_in_land_force_size() -> None:
+    from guarantor.forces.capacity import Planning, comparable_shares
+
+    refs = ((5_000, 0.2), (10_000, 0.1), (100_000, 0.03), (300_000, 0.01))
+    plan = Planning(usability=0.5, home_defence_reserve=0.5, rotation_ratio=4.0)
+    plan = plan.replace(references=refs, comparable=2)
+    assert comparable_shares(8_000, plan) == (0.1, 0.2)
+    assert comparable_shares(250_000, plan) == (0.01, 0.03)
+    assert comparable_shares(250_000, plan.replace(share_quantile=0.0)) == (0.01, 0.01)
 
 
 def test_candidates_exclude_the_silent_and_the_refusing(

@@ -303,11 +303,12 @@ class ForcePlanning(_Part):
     )
     estimate_sizes: int = _param(
         9,
-        "A state without a troop pledge sends one of this many equally likely sizes: the "
-        "quantiles of what states sent to earlier missions relative to their land forces, "
-        "capped by what it can sustain.",
-        "registry table missions (rows with troops, e.g. ISAF 2010), over the states' land "
-        "forces; " + PROJECT,
+        "A state without a troop pledge sends one of this many equally likely sizes: its "
+        "land forces x the peak earlier-mission shares of this many states nearest to it in "
+        "land-force size, each capped by what it can sustain.",
+        "registry table missions (rows with troops: ISAF 2010, KFOR, UNIFIL 2006) over the "
+        "states' land forces; nearest by size because large conscript armies sent small "
+        "shares and small professional ones large shares; " + PROJECT,
         ge=1,
         le=99,
     )

@@ -2,9 +2,11 @@
 
 From its troop pledge where it made one. Else an estimate: one of K equally
 likely sizes, its land forces x what comparable states sent to earlier missions
-relative to their land forces (the quantiles of the registry's mission shares),
-each capped by what it can sustain: land forces x the deployable share (NATO
-usability target, a share of land forces), less the home-defence reserve for
+relative to their land forces (the peak shares of the K states with a record
+whose land forces are nearest in size: large conscript armies sent small shares,
+small professional ones large shares), each capped by what it can sustain:
+land forces x the deployable share (NATO usability target, a share of land
+forces), less the home-defence reserve for
 states bordering Russia or Belarus and less forces already tied down abroad,
 divided by the rotation ratio. Every figure names its basis.
 """
@@ -12,6 +14,7 @@ divided by the rotation ratio. Every figure names its basis.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +34,7 @@ from guarantor.domain.scenario import Scenario
 __all__ = [
     "Contributor",
     "Planning",
+    "comparable_shares",
     "contributors",
     "land_forces",
     "mission_shares",
@@ -57,8 +61,9 @@ class Planning:
     rotation_ratio: float
     pledges_are_sustained: bool = True
     land_share: float = 0.46
-    shares: tuple[float, ...] = _NO_SHARES
-    share_scale: float = 1.0
+    references: tuple[tuple[int, float], ...] = ()  # (land forces, peak mission share)
+    comparable: int = 9
+    share_quantile: float | None = None  # sensitivity: every estimate at this quantile
 
     def replace(self, **changes: object) -> Planning:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -96,8 +101,9 @@ def land_forces(state: State, land_share: float) -> tuple[int, str]:
 
 def mission_shares(
     missions: Iterable[MissionRecord], states: Iterable[State], land_share: float
-) -> list[float]:
-    """Per state, the most it sent to one earlier land mission over its land forces."""
+) -> list[tuple[int, float]]:
+    """Per state with a record: (land forces, the most it sent to one earlier land
+    mission over its land forces), in order of land forces."""
     land = {s.iso3: land_forces(s, land_share)[0] for s in states}
     peak: dict[str, float] = {}
     for row in missions:
@@ -105,14 +111,21 @@ def mission_shares(
             continue
         share = row.troops / land[row.actor]
         peak[row.actor] = max(peak.get(row.actor, 0.0), share)
-    return sorted(peak.values())
+    return sorted((land[actor], share) for actor, share in peak.items())
 
 
-def _quantiles(shares: Sequence[float], k: int) -> tuple[float, ...]:
-    if not shares:
-        return _NO_SHARES
-    points = (np.arange(k) + 0.5) / k
-    return tuple(float(q) for q in np.quantile(np.asarray(shares), points))
+def comparable_shares(land: int, planning: Planning) -> tuple[float, ...]:
+    """The shares of the ``comparable`` states nearest in land-force size, sorted."""
+    if not planning.references or land <= 0:
+        chosen: Sequence[float] = _NO_SHARES
+    else:
+        size = math.log(land)
+        nearest = sorted(planning.references, key=lambda r: (abs(math.log(r[0]) - size), r[0]))
+        chosen = sorted(share for _, share in nearest[: planning.comparable])
+    if planning.share_quantile is not None:
+        value = float(np.quantile(np.asarray(chosen), planning.share_quantile))
+        return (value,) * len(chosen)
+    return tuple(chosen)
 
 
 def planning_for(
@@ -140,7 +153,8 @@ def planning_for(
         or _factor(factors, "rotation_ratio_long_deployment"),
         pledges_are_sustained=plan.pledges_are_sustained,
         land_share=land_share,
-        shares=_quantiles(shares, plan.estimate_sizes),
+        references=tuple(shares),
+        comparable=plan.estimate_sizes,
     )
 
 
@@ -171,10 +185,11 @@ def _sustainable(state: State, abroad: int, planning: Planning) -> tuple[int, in
 
 def _estimate(state: State, abroad: int, planning: Planning) -> tuple[tuple[int, ...], str]:
     land, ceiling, note = _sustainable(state, abroad, planning)
-    shares = [s * planning.share_scale for s in planning.shares]
+    shares = comparable_shares(land, planning)
     sizes = tuple(min(int(land * share), ceiling) for share in shares)
     detail = (
-        f"estimate: land forces x earlier-mission shares {shares[0]:.3f}-{shares[-1]:.3f}, "
+        f"estimate: land forces x the earlier-mission shares of {len(shares)} states of "
+        f"similar size, {shares[0]:.3f}-{shares[-1]:.3f}, "
         f"capped at {ceiling:,} sustainable ({note})"
     )
     return sizes, detail

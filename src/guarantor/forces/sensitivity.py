@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from guarantor.domain.evidence import Evidence
@@ -54,9 +53,8 @@ def _range(registry: Registry, name: str, low: float, high: float) -> tuple[floa
 
 
 def _at_share(plan: Planning, quantile: float) -> Planning:
-    """Every estimated state sends the ``quantile`` of the mission shares."""
-    value = float(np.quantile(np.asarray(plan.shares), quantile))
-    return plan.replace(shares=(value,) * len(plan.shares))
+    """Every estimated state sends the ``quantile`` of its comparable states' shares."""
+    return plan.replace(share_quantile=quantile)
 
 
 def _sweeps(registry: Registry) -> list[_Sweep]:
@@ -89,7 +87,7 @@ def _sweeps(registry: Registry) -> list[_Sweep]:
             0.25,
             0.75,
             lambda s, p, v: (s, _at_share(p, v)),
-            "states without a pledge all send the 25th / 75th percentile of earlier missions",
+            "states without a pledge send the 25th / 75th percentile of comparable states' shares",
         ),
         _Sweep(
             "land_share",
