@@ -18,6 +18,7 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
     corpus,
     documents,
@@ -87,6 +88,7 @@ for _module in (
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
     assess,
     train,

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import CliContext, get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
@@ -57,7 +58,9 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         f"(median sustained force {off.sustained_force.p50:,}); "
         f"with a US backstop: {on.p_requirement_met:.1%} "
         f"(median {on.sustained_force.p50:,}).\n"
-        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.",
+        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.\n"
+        f"Expected force from pledges {off.from_pledges:.0%}, from estimates "
+        f"{off.from_estimates:.0%}; {off.hinges_on}.",
         highlight=False,
     )
     rows = [a.model_dump() for a in off.actors if a.p_participate > 0]
@@ -184,7 +187,7 @@ def register(app: typer.Typer) -> None:
         err = Console(stderr=True)
         with err.status("reading the store and the registry"):
             store = _store_summary(context)
-            registry, evidence = load_world(context)
+            registry, evidence = load_world(context.settings.db)
         with err.status(
             f"force generation: {effective.trials:,} trials, with and without a US backstop"
         ):
