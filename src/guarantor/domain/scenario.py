@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from guarantor.domain.attack import Attacks, default_attacks
+from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
 __all__ = [
@@ -326,6 +328,16 @@ class Scenario(_Part):
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    attacks: Attacks = _param(
+        default_attacks(),
+        "Attack events at time zero that `respond` simulates (the first is the default): "
+        "kind armed_attack, attack_on_force (with casualties per contributor), hybrid or "
+        "airspace_violation; target and attacker as ISO3.",
+        "the cases in the debate: a renewed invasion, a strike on the reassurance force, a "
+        "drone incursion (Poland, 10 Sep 2025); casualty numbers are illustrative",
+        min_length=1,
+    )
+    response: ResponsePlanning = Field(default_factory=ResponsePlanning)
 
     @field_validator("overrides")
     @classmethod
@@ -359,14 +371,33 @@ def parameter_rows(model: type[BaseModel] = Scenario, prefix: str = "") -> Itera
     """Every documented parameter: dotted name, default, help and reference."""
     for name, field in model.model_fields.items():
         annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        section = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        if section and field.description is None:
             yield from parameter_rows(annotation, f"{prefix}{name}.")
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         default = field.get_default(call_default_factory=True)
+        if _referenced_items(default):
+            for key, item in default.items():
+                yield {
+                    "name": f"{prefix}{name}.{key}",
+                    "default": item,
+                    "help": field.description or "",
+                    "reference": item.reference,
+                }
+            continue
         yield {
             "name": f"{prefix}{name}",
             "default": default,
             "help": field.description or "",
             "reference": extra.get("reference", ""),
         }
+
+
+def _referenced_items(default: Any) -> bool:
+    """A mapping of parts that each carry their own reference (e.g. decision procedures)."""
+    return (
+        isinstance(default, Mapping)
+        and bool(default)
+        and all(isinstance(v, BaseModel) and hasattr(v, "reference") for v in default.values())
+    )
