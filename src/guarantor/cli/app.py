@@ -27,6 +27,7 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    respond,
     scenario,
 )
 from guarantor.cli.context import CliContext
@@ -85,6 +86,7 @@ for _module in (
     scenario,
     beliefs,
     forces,
+    respond,
     assess,
 ):
     _module.register(app)

@@ -240,6 +240,13 @@ class ResponsePlanning(_Part):
     replications: int = _param(
         2000, "Replications per run (each with a spawned child generator).", PROJECT, gt=0
     )
+    brief_replications: int = _param(
+        300,
+        "Replications per design in `assess`, whose comparison of designs is a brief one "
+        "(`respond --compare` uses 'replications').",
+        PROJECT + "; keeps `assess` to a few seconds",
+        gt=0,
+    )
     horizon_h: float = _param(
         2160.0,
         "Hours simulated after the attack; later acts count as never.",
@@ -264,14 +271,13 @@ class ResponsePlanning(_Part):
         le=1,
     )
     tripwire: float = _param(
-        0.5,
-        "Share of the remaining doubt removed when a state's own soldiers are killed: "
-        "P' = 1 - (1 - P)(1 - tripwire) for every response.",
+        3.0,
+        "Odds multiplier on every response of a state whose own soldiers are killed: "
+        "P' = P f / (1 - P + P f). A state that would never act stays at 0.",
         "Schelling (1966) 'Arms and Influence' (the tripwire); Reiter & Poast (2021) 'The "
         "Truth about Tripwires', Texas National Security Review 4(3), doubt its force; "
-        "the midpoint is a " + PROJECT,
-        ge=0,
-        le=1,
+        "the factor is a " + PROJECT,
+        ge=1,
     )
     executive: Delay = _param(
         Delay(low=2, mode=12, high=72),

@@ -163,7 +163,7 @@ def _will(
             continue
         p = planning.consult_at_will if kind.option is None else beliefs[(actor, kind.option)]
         if hit:
-            p = 1.0 - (1.0 - p) * (1.0 - planning.tripwire)
+            p = p * planning.tripwire / (1.0 - p + p * planning.tripwire)
         values.append(p)
     return tuple(values)
 
