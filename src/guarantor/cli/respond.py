@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from guarantor.beliefs import load_scenario
 from guarantor.cli.beliefs import FormatOption, load_world
@@ -112,15 +113,19 @@ def comparison_rows(reports: Sequence[ResponseReport]) -> list[dict[str, Any]]:
 
 
 def print_comparison(reports: Sequence[ResponseReport], console: Console | None = None) -> None:
+    """One row per design; the design's name never wraps."""
     console = console or Console()
     first = reports[0]
-    emit_rows(
-        comparison_rows(reports),
-        Format.TABLE,
+    rows = comparison_rows(reports)
+    table = Table(
         title=f"attack {first.attack['name']}: designs on the same draws "
-        f"({first.replications:,} replications, seed {first.seed}; times are medians)",
-        console=console,
+        f"({first.replications:,} replications, seed {first.seed}; times are medians)"
     )
+    for column in rows[0]:
+        table.add_column(column, no_wrap=column == "design", overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    console.print(table)
 
 
 def brief_reaction(

@@ -354,7 +354,8 @@ class ResponsePlanning(_Part):
     @field_validator("procedures")
     @classmethod
     def _actors(cls, value: dict[str, DecisionProcedure]) -> dict[str, DecisionProcedure]:
-        return {actor.upper(): procedure for actor, procedure in value.items()}
+        """Given procedures replace the defaults of those actors; the others stay."""
+        return _procedures() | {actor.upper(): procedure for actor, procedure in value.items()}
 
     @model_validator(mode="after")
     def _unique_designs(self) -> ResponsePlanning:

@@ -330,11 +330,9 @@ class Scenario(_Part):
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
     attacks: Attacks = _param(
         default_attacks(),
-        "Attack events at time zero that `respond` simulates (the first is the default): "
-        "kind armed_attack, attack_on_force (with casualties per contributor), hybrid or "
-        "airspace_violation; target and attacker as ISO3.",
-        "the cases in the debate: a renewed invasion, a strike on the reassurance force, a "
-        "drone incursion (Poland, 10 Sep 2025); casualty numbers are illustrative",
+        "Attack events at time zero that `respond` simulates (the first by default).",
+        "cases in the debate (renewed invasion, strike on the force, drone incursion as in "
+        "Poland on 10 Sep 2025); casualty numbers are illustrative",
         min_length=1,
     )
     response: ResponsePlanning = Field(default_factory=ResponsePlanning)
@@ -371,8 +369,11 @@ def parameter_rows(model: type[BaseModel] = Scenario, prefix: str = "") -> Itera
     """Every documented parameter: dotted name, default, help and reference."""
     for name, field in model.model_fields.items():
         annotation = field.annotation
-        section = isinstance(annotation, type) and issubclass(annotation, BaseModel)
-        if section and field.description is None:
+        if (
+            isinstance(annotation, type)
+            and issubclass(annotation, BaseModel)
+            and field.description is None
+        ):
             yield from parameter_rows(annotation, f"{prefix}{name}.")
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
