@@ -9,7 +9,7 @@ simulation lives in ``guarantor.response``.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -234,7 +234,7 @@ def _designs() -> tuple[Design, ...]:
 class ResponsePlanning(_Part):
     """Parameters of ``response.simpy.v1``."""
 
-    rule: str = _param(
+    rule: Literal["response.simpy.v1"] = _param(
         "response.simpy.v1", "Versioned name of the response simulation.", "guarantor.response"
     )
     replications: int = _param(
