@@ -168,19 +168,22 @@ class _Replication:
         for gate in gates:  # noqa: UP028 - SimPy sends event values; a list cannot take them
             yield gate
         start = env.now
-        ready = self.draws.ready[self.plan.actors[who].slot]
-        due = [
-            (min(start + ready[column], max(cap, start)), column, why)
-            for column, (cap, why) in steps.items()
-        ]
-        if len(due) > 1:
-            due.sort()
-        row = self.first[who]
-        name = self.plan.actors[who].actor
+        actor = self.plan.actors[who]
+        ready = self.draws.ready[actor.slot]
+        row, log, name = self.first[who], self.log, actor.actor
+        if len(steps) == 1:
+            ((column, (cap, why)),) = steps.items()
+            due = [(min(start + ready[column], max(cap, start)), column, why)]
+        else:
+            due = sorted(
+                (min(start + ready[column], max(cap, start)), column, why)
+                for column, (cap, why) in steps.items()
+            )
         for when, column, why in due:
             yield env.timeout(when - env.now)
-            row[column] = min(row[column], when)
-            self.log.append((when, name, column, why))
+            if when < row[column]:
+                row[column] = when
+            log.append((when, name, column, why))
 
 
 Steps = dict[int, tuple[float, str]]  # response column -> (deadline, why)
