@@ -184,3 +184,10 @@ def test_hybrid_scores_at_least_the_bar_on_the_seed_gold() -> None:
         extractor=partial(extract_document, extractor=HYBRID_NAME),
     )
     assert result.total.f1 >= 0.85
+
+
+def test_commands_default_to_the_hybrid_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guarantor.settings import load_settings
+
+    monkeypatch.delenv("GUARANTOR_EXTRACTOR", raising=False)
+    assert load_settings().extractor == HYBRID_NAME
