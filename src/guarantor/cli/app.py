@@ -29,6 +29,7 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    respond,
     scenario,
     train,
 )
@@ -90,6 +91,7 @@ for _module in (
     beliefs,
     backtest,
     forces,
+    respond,
     assess,
     train,
 ):

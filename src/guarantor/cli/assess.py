@@ -13,6 +13,7 @@ from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import CliContext, get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import Scenario
 from guarantor.errors import UsageError
@@ -84,14 +85,7 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
         title="conditions named for troop, air and naval contributions",
         console=console,
     )
-    console.rule("3. How would partners react if Ukraine were attacked?")
-    emit_rows(
-        [vars(r) | {"instruments": len(r.instruments)} for r in report.response[:top]],
-        Format.TABLE,
-        columns=["actor", "strongest", "fastest_hours", "legally_binding", "instruments"],
-        title=f"obligations in force on {report.as_of} (registry instruments)",
-        console=console,
-    )
+    print_reaction(console, report, top)
     console.rule("4. Who would pay?")
     emit_rows(
         [
@@ -192,7 +186,9 @@ def register(app: typer.Typer) -> None:
             f"force generation: {effective.trials:,} trials, with and without a US backstop"
         ):
             who = answer_who_sends(registry, evidence, effective)
-        report = build_assessment(registry, evidence, effective, store, who)
+        with err.status("response to an attack: every instrument design on the same draws"):
+            reaction = brief_reaction(registry, evidence, effective)
+        report = build_assessment(registry, evidence, effective, store, who, reaction)
         if fmt is Format.JSON:
             emit_json(report.as_dict())
             return

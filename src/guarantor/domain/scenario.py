@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from guarantor.domain.attack import Attacks, default_attacks
+from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
 __all__ = [
@@ -388,6 +390,14 @@ class Scenario(_Part):
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    attacks: Attacks = _param(
+        default_attacks(),
+        "Attack events at time zero that `respond` simulates (the first by default).",
+        "cases in the debate (renewed invasion, strike on the force, drone incursion as in "
+        "Poland on 10 Sep 2025); casualty numbers are illustrative",
+        min_length=1,
+    )
+    response: ResponsePlanning = Field(default_factory=ResponsePlanning)
 
     @field_validator("overrides")
     @classmethod
@@ -421,14 +431,36 @@ def parameter_rows(model: type[BaseModel] = Scenario, prefix: str = "") -> Itera
     """Every documented parameter: dotted name, default, help and reference."""
     for name, field in model.model_fields.items():
         annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if (
+            isinstance(annotation, type)
+            and issubclass(annotation, BaseModel)
+            and field.description is None
+        ):
             yield from parameter_rows(annotation, f"{prefix}{name}.")
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         default = field.get_default(call_default_factory=True)
+        if _referenced_items(default):
+            for key, item in default.items():
+                yield {
+                    "name": f"{prefix}{name}.{key}",
+                    "default": item,
+                    "help": field.description or "",
+                    "reference": item.reference,
+                }
+            continue
         yield {
             "name": f"{prefix}{name}",
             "default": default,
             "help": field.description or "",
             "reference": extra.get("reference", ""),
         }
+
+
+def _referenced_items(default: Any) -> bool:
+    """A mapping of parts that each carry their own reference (e.g. decision procedures)."""
+    return (
+        isinstance(default, Mapping)
+        and bool(default)
+        and all(isinstance(v, BaseModel) and hasattr(v, "reference") for v in default.values())
+    )
