@@ -143,3 +143,11 @@ def test_the_examples_are_valid_and_marked(actors: ActorIndex) -> None:
         response = read_response(path, actors, TODAY)
         assert response.example
         assert "EXAMPLE" in path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_attack_responses_are_the_response_models_options_plus_article_4_5() -> None:
+    from guarantor.domain.response import ResponseKind
+    from guarantor.questionnaire import AttackResponse
+
+    ours = [r.value for r in AttackResponse]
+    assert ours == [k.value for k in ResponseKind] + ["article_4_5"]

@@ -18,6 +18,7 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
     corpus,
     documents,
@@ -29,6 +30,7 @@ from guarantor.cli import (
     positions,
     questionnaire,
     registry,
+    respond,
     scenario,
     train,
 )
@@ -88,7 +90,9 @@ for _module in (
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
+    respond,
     assess,
     questionnaire,
     train,

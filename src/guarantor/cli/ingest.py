@@ -17,8 +17,8 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from guarantor.cli.options import ExtractorOption
 from guarantor.cli.context import get_context
+from guarantor.cli.options import ExtractorOption
 from guarantor.errors import IngestError
 from guarantor.ingest import IngestSummary, ingest_paths, store_extractor, total_bytes
 from guarantor.store import Store

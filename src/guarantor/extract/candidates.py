@@ -25,7 +25,7 @@ import numpy as np
 from guarantor.domain import Option, Stance
 from guarantor.extract.spans import Annotated, Candidate, Mention, Sentence
 
-__all__ = ["FEATURES", "Pair", "PairFinder", "SentenceInput"]
+__all__ = ["FEATURES", "Pair", "PairFinder", "SentenceInput", "mark_mentions"]
 
 CONTEXT_CHARS = 240  # of the previous sentence, kept as context (its end)
 MAX_SENTENCE_CHARS = 700  # a longer "sentence" is cut: the model reads few tokens
@@ -168,3 +168,15 @@ class PairFinder:
             prev = doc.sentences[index - 1]
             context = doc.text[max(prev.start, prev.end - CONTEXT_CHARS) : prev.end]
         return SentenceInput(index=index, start=lo, text=doc.text[lo:hi], context=context)
+
+
+def mark_mentions(text: str, lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with each span inside it in ``[[ ]]`` (the linear baseline's view)."""
+    out, at = [], lo
+    for start, end in sorted(spans):
+        if start < at or end > hi:
+            continue
+        out += [text[at:start], "[[ ", text[start:end], " ]]"]
+        at = end
+    out.append(text[at:hi])
+    return "".join(out)

@@ -54,9 +54,7 @@ def build_examples(sources: Iterable[Source], pipeline: Pipeline) -> list[Exampl
         annotated = _annotate(pipeline, document)
         inputs, pairs = finder(annotated)
         labels, uncovered = label_pairs(pairs, annotated.sentences, spans)
-        examples.append(
-            Example(name, style, annotated, inputs, pairs, labels, gold, uncovered)
-        )
+        examples.append(Example(name, style, annotated, inputs, pairs, labels, gold, uncovered))
     return examples
 
 
@@ -73,7 +71,9 @@ def corpus_sources(
             SpanGold(g.actor, g.option, g.stance, g.start, g.end, g.conditions)
             for g in article.positions
         ]
-        out.append((article.url, read(article, text), spans, gold_for(article, text), article.style))
+        out.append(
+            (article.url, read(article, text), spans, gold_for(article, text), article.style)
+        )
     return out
 
 

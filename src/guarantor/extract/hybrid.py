@@ -32,7 +32,7 @@ CONDITION_THRESHOLD = 0.5
 def _conditions(
     probabilities: np.ndarray, rule: Candidate | None, names: Sequence[str]
 ) -> tuple[str, ...]:
-    chosen = tuple(names[i] for i in np.flatnonzero(probabilities >= CONDITION_THRESHOLD))
+    chosen = tuple(names[int(i)] for i in np.flatnonzero(probabilities >= CONDITION_THRESHOLD))
     if chosen:
         return chosen
     if rule is not None and rule.conditions:

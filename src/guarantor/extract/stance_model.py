@@ -15,6 +15,7 @@ the same functions here, so what is exported is what was measured.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ __all__ = [
     "StanceModel",
     "encode_batch",
     "pair_rows",
+    "verify_card",
 ]
 
 MAX_TOKENS = 96
@@ -65,6 +67,17 @@ class ModelFiles:
 
     def present(self) -> bool:
         return all(p.is_file() for p in (self.encoder, self.head, self.tokenizer, self.card))
+
+
+def verify_card(files: ModelFiles) -> list[str]:
+    """Files whose SHA-256 differs from what the model card records (empty when all match)."""
+    card = json.loads(files.card.read_text(encoding="utf-8"))
+    wrong = []
+    for name, expected in card.get("sha256", {}).items():
+        digest = hashlib.sha256((files.folder / name).read_bytes()).hexdigest()
+        if digest != expected:
+            wrong.append(name)
+    return wrong
 
 
 def load_tokenizer(path: Path) -> Any:
@@ -172,6 +185,9 @@ class StanceModel:
         with np.load(files.head) as data:
             weights = {k: data[k] for k in data.files}
         self.head = StanceHead(weights, len(self.card["options"]), len(self.card["conditions"]))
+        # a model trained blind to the rules' reading must not see it at inference either
+        self._blind = not self.card.get("training", {}).get("rule_features", True)
+        self._rule_columns = np.array([name.startswith("rule:") for name in FEATURES])
 
     def predict(
         self, inputs: Sequence[SentenceInput], pairs: Sequence[Pair]
@@ -195,4 +211,6 @@ class StanceModel:
             rows[mine] = pair_rows(
                 hidden, arrays[1].astype(np.float32), encodings, chunk, [pairs[n] for n in mine]
             )
+        if self._blind:
+            rows[:, 2 * HIDDEN :][:, self._rule_columns] = 0.0
         return self.head(rows)

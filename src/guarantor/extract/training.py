@@ -89,7 +89,9 @@ def run_training(
     train_articles = _split(run.corpus, "train")
     if run.fraction < 1.0:
         rng = random.Random(run.config.seed)
-        train_articles = rng.sample(train_articles, max(1, round(run.fraction * len(train_articles))))
+        train_articles = rng.sample(
+            train_articles, max(1, round(run.fraction * len(train_articles)))
+        )
     dev_articles = _split(run.corpus, "dev")
     sources = corpus_sources(train_articles, read)
     for extra in run.extra:
@@ -128,9 +130,7 @@ def run_training(
     for t in THRESHOLDS:
         counts = score_predictions(dev_set, probs, t).total.as_dict()
         thresholds.append({"threshold": t, **counts})
-    summary.update(
-        history=result.history, best_epoch=result.best_epoch, dev_thresholds=thresholds
-    )
+    summary.update(history=result.history, best_epoch=result.best_epoch, dev_thresholds=thresholds)
     if run.out is not None:
         export(net, run.out)
         data = {

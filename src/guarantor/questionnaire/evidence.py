@@ -14,6 +14,7 @@ from dataclasses import replace
 from guarantor.domain.evidence import Evidence, Provenance
 from guarantor.domain.grade import Grade
 from guarantor.domain.registry import Pledge, PledgeKind
+from guarantor.domain.response import ResponseKind
 from guarantor.domain.vocabulary import Condition, Option, Stance
 from guarantor.questionnaire.book import Filed, load_answers
 from guarantor.questionnaire.form import AttackResponse, Deploy, SupplyKind
@@ -37,14 +38,11 @@ _DEPLOY_STANCE = {
     Deploy.CONDITIONAL: Stance.CONDITIONAL,
     Deploy.UNDECIDED: Stance.UNCERTAIN,
 }
-_RESPONSE_OPTION = {
-    AttackResponse.SANCTIONS: Option.SANCTIONS,
-    AttackResponse.EMERGENCY_MILITARY_AID: Option.MILITARY_AID,
-    AttackResponse.AIR_POWER: Option.AIR_SUPPORT,
-    AttackResponse.NAVAL_ACTION: Option.NAVAL_SUPPORT,
-    AttackResponse.GROUND_REINFORCEMENT: Option.GROUND_TROOPS,
-    AttackResponse.ARTICLE_4_5: Option.COLLECTIVE_DEFENSE,
+# the response model's own mapping to belief options, plus Article 4/5 -> collective defence
+_RESPONSE_OPTION: dict[AttackResponse, Option] = {
+    AttackResponse(kind.value): kind.option for kind in ResponseKind if kind.option is not None
 }
+_RESPONSE_OPTION[AttackResponse.ARTICLE_4_5] = Option.COLLECTIVE_DEFENSE
 
 
 def _source(item: Filed) -> str:

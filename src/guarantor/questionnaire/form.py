@@ -54,14 +54,14 @@ class Deploy(StrEnum):
 
 
 class AttackResponse(StrEnum):
-    """Responses to an attack on the force, weakest first.
-
-    Kept aligned by name with the response-to-attack model's options (issue 11).
+    """Responses to an attack on the force, weakest first: the response model's
+    ``ResponseKind`` values (a test keeps them aligned) plus an Article 4/5 step.
+    ``military_aid`` is emergency military aid to Ukraine.
     """
 
     CONSULTATIONS = "consultations"
     SANCTIONS = "sanctions"
-    EMERGENCY_MILITARY_AID = "emergency_military_aid"
+    MILITARY_AID = "military_aid"
     AIR_POWER = "air_power"
     NAVAL_ACTION = "naval_action"
     GROUND_REINFORCEMENT = "ground_reinforcement"
