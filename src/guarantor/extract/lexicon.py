@@ -14,10 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guarantor.errors import ValidationError
 from guarantor.extract.triggers import TriggeredPattern
+from guarantor.yamlio import load_yaml_file
 
 __all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon", "quote_tolerant"]
 
@@ -146,14 +145,7 @@ def _words(value: str) -> frozenset[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(f"cannot read lexicon: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ValidationError(f"lexicon is not valid YAML: {exc}", path=path, line=line) from exc
+    data = load_yaml_file(path, error=ValidationError).data
     if not isinstance(data, dict):
         raise ValidationError("lexicon must be a mapping", path=path, line=1)
     return data
