@@ -70,7 +70,7 @@ class GuardedLoader(yaml.SafeLoader):
             if self._depth > self.max_depth:
                 mark = self.peek_event().start_mark
                 raise ComposerError(None, None, f"nested deeper than {self.max_depth} levels", mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 

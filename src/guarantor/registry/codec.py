@@ -115,7 +115,8 @@ def _kind_of(data: Any, path: Path, line: int | None) -> str | None:
 
 def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
     loaded = load_yaml(text, path, error=ValidationError)
-    data, prefix = loaded.data, ()
+    data: Any = loaded.data
+    prefix: tuple[str, ...] = ()
     kind = None
     if isinstance(data, dict):
         kind = _kind_of(data, path, loaded.line_of("kind"))
