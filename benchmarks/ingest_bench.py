@@ -2,7 +2,7 @@
 
 Generates N articles (default 100,000; about 3 KB each, 5% syndicated
 near-copies, 1% exact repeats) as JSON Lines, ingests them into a fresh
-SQLite store with ``guarantor.ingest.ingest_paths`` and reports documents/s,
+SQLite store with ``guarantor.runs.ingest_paths`` and reports documents/s,
 MB/s and resident memory at 10%, 50% and 100% of the corpus: memory must stay
 flat because articles are streamed and commits batched.
 
@@ -32,7 +32,7 @@ from typing import Any
 
 import psutil
 
-from guarantor.ingest import ingest_paths, store_extractor
+from guarantor.runs import ingest_paths, store_extractor
 from guarantor.settings import load_settings
 from guarantor.store import Store
 

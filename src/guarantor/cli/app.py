@@ -65,12 +65,16 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback behind each failed input."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = CliContext(settings=load_settings(db=db))
+    ctx.obj = CliContext(settings=load_settings(db=db), debug=debug)
 
 
 for _module in (

@@ -12,7 +12,7 @@ from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.errors import UsageError
 from guarantor.extract import extract_document
 from guarantor.extract.evaluate import Evaluation, evaluate_corpus
-from guarantor.extract.reading import read_document
+from guarantor.ingest import read_document
 
 __all__ = ["register"]
 

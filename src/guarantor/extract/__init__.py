@@ -10,11 +10,8 @@ which rules produced them.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from guarantor.domain import Document, Position
 from guarantor.extract.assemble import Positioner
@@ -22,6 +19,7 @@ from guarantor.extract.attribution import Attributor
 from guarantor.extract.cues import ConditionFinder, CueFinder, OptionFinder, OutletFinder
 from guarantor.extract.lexicon import Lexicon, load_lexicon
 from guarantor.extract.mentions import MentionFinder, alias_entries
+from guarantor.extract.outlet_table import outlet_names
 from guarantor.extract.record import Recorder, SourcedPosition, regrade
 from guarantor.extract.sentences import SentenceSplitter
 from guarantor.extract.spans import Annotated
@@ -61,13 +59,7 @@ class Pipeline:
 
 def _outlet_names(lexicon: Lexicon) -> list[str]:
     """The lexicon's outlets plus the display names of the bundled outlet table."""
-    names = list(lexicon.outlets)
-    table = Path(str(resources.files("guarantor") / "data" / "outlets.csv"))
-    if table.is_file():
-        with table.open(encoding="utf-8") as handle:
-            rows = (line for line in handle if not line.startswith("#"))
-            names += [row["name"] for row in csv.DictReader(rows) if row.get("name")]
-    return names
+    return [*lexicon.outlets, *outlet_names()]
 
 
 def build_pipeline(lexicon: Lexicon | None = None, actors: object | None = None) -> Pipeline:

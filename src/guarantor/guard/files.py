@@ -50,13 +50,16 @@ def open_regular(path: str | Path, *, error: type[GuarantorError] = InputError) 
 def read_bytes(
     path: str | Path, *, max_bytes: int, error: type[GuarantorError] = InputError
 ) -> bytes:
-    """The file's bytes; more than ``max_bytes`` is refused after reading one byte past it."""
+    """The file's bytes; more than ``max_bytes`` is refused, never read past one byte over."""
     with open_regular(path, error=error) as handle:
+        size = os.fstat(handle.fileno()).st_size  # a regular file's size is its length
+        if size > max_bytes:
+            raise error(f"file is {size} bytes, over the {max_bytes}-byte limit", path=path)
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise error(f"cannot read: {exc.strerror or exc}", path=path) from None
-    if len(data) > max_bytes:
+    if len(data) > max_bytes:  # it grew while we read it
         raise error(f"file is over the {max_bytes}-byte limit", path=path)
     return data
 

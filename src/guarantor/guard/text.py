@@ -35,11 +35,11 @@ def decode(
         raise error("empty input (no text)", path=source, line=line)
     utf16 = data.startswith(_BOMS_16)
     if not utf16 and b"\x00" in data:
-        where = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise error(
-            f"contains NUL bytes, expected UTF-8 text (it looks like {_looks_like(data)})",
+            "binary data (contains NUL bytes), expected UTF-8 text; "
+            f"it looks like {_looks_like(data)}",
             path=source,
-            line=line if line is not None else where,
+            line=line,
         )
     try:
         text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")

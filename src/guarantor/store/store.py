@@ -231,6 +231,11 @@ class Store:
 
     # -- documents ----------------------------------------------------------
 
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this normalised-text hash is stored."""
+        with self._read() as connection:
+            return existing_document(connection, content_hash) is not None
+
     def add_document(
         self, doc: Document, positions: Sequence[Position], run_id: int | None
     ) -> AddResult:

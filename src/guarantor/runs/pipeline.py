@@ -3,6 +3,13 @@
 Generators all the way: articles are read one at a time, each document with
 its positions is written atomically (a savepoint), and the store commits
 every ``commit_every`` documents, so memory stays flat on any batch size.
+
+A bad document never costs a good one: any unexpected exception inside one
+document is caught at the document boundary and reported as that document's
+failure (its traceback kept as the error's cause, for ``--debug``); only a
+store that refuses writes (``StoreError``) ends the run. A document whose
+hash is already stored is counted as a duplicate before it is extracted, so
+a resumed run does not re-extract what it already stored.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from guarantor.domain import Document, Position
-from guarantor.errors import IngestError
+from guarantor.errors import IngestError, StoreError
 from guarantor.ingest.documents import build_document
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.readers import iter_articles
@@ -74,7 +81,7 @@ def ingest_paths(
                 paths, max_bytes=settings.max_file_bytes, stdin=stdin, on_bytes=on_bytes
             )
             for item in items:
-                _ingest_one(item, store, summary, extractor, fail)
+                _ingest_one(item, store, summary, extractor, fail, settings.max_document_chars)
         status = "done"
     finally:
         store.finish_run(
@@ -93,32 +100,48 @@ def _ingest_one(
     summary: IngestSummary,
     extractor: Extractor | None,
     fail: Callable[[IngestError], None],
+    max_chars: int,
 ) -> None:
     """Store one article with its positions, or record why it could not be."""
     if isinstance(item, IngestError):
         fail(item)
         return
     try:
-        doc, found = _prepare(item, extractor)
-    except IngestError as error:
-        fail(error)
+        status = _store_one(item, store, summary.run_id, extractor, max_chars)
+    except IngestError as refused:
+        fail(refused)
         return
-    result = store.add_document(doc, found, summary.run_id)
-    if result.status == "stored":
+    except StoreError:
+        raise
+    except Exception as exc:  # one document's bug must not stop the batch
+        unexpected = IngestError(
+            f"unexpected {type(exc).__name__}: {str(exc)[:200]}", path=item.source, line=item.line
+        )
+        unexpected.__cause__ = exc
+        fail(unexpected)
+        return
+    if status == "stored":
         summary.stored += 1
     else:
         summary.duplicates += 1
 
 
-def _prepare(item: RawArticle, extractor: Extractor | None) -> tuple[Document, list[Position]]:
-    doc = build_document(item)
-    if extractor is None:
-        return doc, []
-    try:
-        return doc, list(extractor(doc))
-    except IngestError:
-        raise
-    except Exception as exc:  # one document's extractor bug must not stop the batch
-        raise IngestError(
-            f"extractor failed: {type(exc).__name__}: {exc}", path=doc.source
-        ) from exc
+def _store_one(
+    item: RawArticle, store: Store, run_id: int, extractor: Extractor | None, max_chars: int
+) -> str:
+    doc = build_document(item, max_chars=max_chars)
+    if store.has_document(doc.content_hash):
+        return "duplicate"
+    found: list[Position] = []
+    if extractor is not None:
+        try:
+            found = list(extractor(doc))
+        except IngestError:
+            raise
+        except Exception as exc:
+            error = IngestError(
+                f"extractor failed: {type(exc).__name__}: {str(exc)[:200]}",
+                path=doc.source,
+            )
+            raise error from exc
+    return store.add_document(doc, found, run_id).status
