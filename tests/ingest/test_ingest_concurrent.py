@@ -117,7 +117,7 @@ def test_two_overlapping_ingests_at_once_store_what_a_serial_run_stores(
     first, second = _files(tmp_path)
     runs = [_run(both, first), _run(both, second)]  # fresh store: both also migrate at once
     outcomes = [(run.wait(timeout=600), *run.communicate()) for run in runs]
-    for code, out, err in outcomes:
+    for code, _out, err in outcomes:
         assert code == 0, err
     stored = [int(out.split()[0]) for _, out, _ in outcomes]
     duplicates = [int(out.split()[1]) for _, out, _ in outcomes]

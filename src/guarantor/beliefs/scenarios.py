@@ -14,8 +14,9 @@ from typing import Any
 import pydantic
 
 from guarantor.domain.scenario import Scenario, deep_merge
-from guarantor.errors import ConfigurationError
+from guarantor.errors import ConfigurationError, NotFoundError
 from guarantor.guard import LIMITS, read_text
+from guarantor.registry.actors import load_actors
 from guarantor.yamlio import YamlDocument, load_yaml
 
 __all__ = ["default_scenario", "default_scenario_text", "load_scenario", "parse_scenario"]
@@ -48,7 +49,7 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
         base, _ = _compose(default_scenario_text(), _DEFAULT)
         data = deep_merge(base, data)
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(str(part) for part in first["loc"])
@@ -58,6 +59,22 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
             path=path,
             line=loaded.line_of(*loc, default=1 if loaded.lines else None),
         ) from exc
+    _check_actors(scenario, path, loaded)
+    return scenario
+
+
+def _check_actors(scenario: Scenario, path: str | Path, loaded: YamlDocument) -> None:
+    """An override for an actor nobody knows is an error, not a silent no-op."""
+    actors = load_actors()
+    for actor in scenario.overrides:
+        try:
+            actors.get(actor)
+        except NotFoundError:
+            raise ConfigurationError(
+                f"overrides: unknown actor {actor!r}; expected a code `guarantor actors` lists",
+                path=path,
+                line=loaded.line_of("overrides", actor),
+            ) from None
 
 
 def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], YamlDocument]:

@@ -27,6 +27,7 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    runs,
     scenario,
 )
 from guarantor.cli.context import CliContext
@@ -79,6 +80,7 @@ def _root(
 
 for _module in (
     ingest,
+    runs,
     documents,
     outlets,
     actors,

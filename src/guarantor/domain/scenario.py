@@ -41,6 +41,9 @@ BERKEMEIER_2018 = (
 PROJECT = "project choice; change it in the scenario and see the sensitivity table"
 
 
+MAX_TRIALS = 10_000_000
+
+
 def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
     """A field with its help and the reference its default comes from."""
     return Field(
@@ -52,7 +55,7 @@ def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class ScenarioConditions(_Part):
@@ -283,7 +286,7 @@ class ForcePlanning(_Part):
         gt=0,
     )
     sensitivity_trials: int = _param(
-        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0
+        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0, le=MAX_TRIALS
     )
 
 
@@ -302,6 +305,7 @@ class Scenario(_Part):
         "Troops to keep deployed in Ukraine.",
         "IISS (2025) options of 10k / 25k / 60-100k; 25k is the middle option most reported",
         gt=0,
+        le=2_000_000,
     )
     rotation_ratio: float | None = _param(
         None,
@@ -320,7 +324,14 @@ class Scenario(_Part):
     overrides: dict[str, dict[Option, float]] = _param(
         {}, "Fixed P(acts) per actor and option, replacing the evidence.", "the analyst"
     )
-    trials: int = _param(200_000, "Monte Carlo trials.", PROJECT, gt=0)
+    trials: int = _param(
+        200_000,
+        "Monte Carlo trials (at most 10 million: beyond that the run takes hours and its "
+        "per-trial results gigabytes, for no visible change in the figures).",
+        PROJECT,
+        gt=0,
+        le=MAX_TRIALS,
+    )
     seed: int = _param(
         20_250_106, "Seed of the random generator; same seed, same numbers.", PROJECT, ge=0
     )

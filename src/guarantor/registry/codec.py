@@ -23,8 +23,9 @@ import pydantic
 import yaml
 from pydantic import BaseModel
 
-from guarantor.errors import InputError, ValidationError
+from guarantor.errors import InputError, NotFoundError, ValidationError
 from guarantor.guard import LIMITS, iter_csv, load_json, read_text
+from guarantor.registry.actors import load_actors
 from guarantor.registry.tables import KINDS, Table, table_for
 from guarantor.yamlio import load_yaml
 
@@ -196,6 +197,19 @@ def check_rows(
         except pydantic.ValidationError as exc:
             problems.append(_problem(path, raw, exc))
             continue
+        unknown = _unknown_actor(row)
+        if unknown is not None:
+            field, value = unknown
+            problems.append(
+                ValidationError(
+                    f"{field}: unknown actor {value!r}; expected an ISO alpha-3 code or "
+                    "organisation that `guarantor actors` lists",
+                    path=path,
+                    line=raw.key_lines.get(field, raw.line),
+                    column=field,
+                )
+            )
+            continue
         key = table.key(row)
         if key in seen:
             problems.append(
@@ -209,6 +223,23 @@ def check_rows(
         seen[key] = raw.line
         rows.append(row)
     return rows, problems
+
+
+_ACTOR_FIELDS = ("actor", "host")
+_THEATRES = frozenset({"EUROPE"})  # a commitment's host may be a theatre, not a state
+
+
+def _unknown_actor(row: BaseModel) -> tuple[str, str] | None:
+    """The first actor field naming no known actor, as (field, value)."""
+    for field in _ACTOR_FIELDS:
+        value = getattr(row, field, None)
+        if not isinstance(value, str) or value in _THEATRES:
+            continue
+        try:
+            load_actors().get(value)
+        except NotFoundError:
+            return field, value
+    return None
 
 
 def read_rows(path: Path, kind: str | None = None) -> tuple[Table, list[BaseModel]]:

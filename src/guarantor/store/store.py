@@ -17,11 +17,11 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from guarantor.domain import Document, Position
-from guarantor.errors import StoreError, UsageError
+from guarantor.errors import NotFoundError, StoreError, UsageError
 from guarantor.store import queries, rawsql
 from guarantor.store.engine import WRITER, make_engine
 from guarantor.store.migrate import upgrade
@@ -33,7 +33,7 @@ from guarantor.store.outlets import (
     seed_outlets,
 )
 from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
-from guarantor.store.schema import ingest_failures, ingest_runs, outlets
+from guarantor.store.schema import documents, ingest_failures, ingest_runs, outlets
 from guarantor.store.writer import existing_document, new_id, write_document
 
 __all__ = ["Store", "StoreConflict"]
@@ -210,11 +210,12 @@ class Store:
                 )
             ).all()
             dead = [row.id for row in stale if row.pid is not None and not _alive(row.pid)]
-            if dead:
+            for run_id in dead:  # its counts never got written: take them from what it stored
+                stored, failed = _run_counts(connection, run_id)
                 connection.execute(
                     ingest_runs.update()
-                    .where(ingest_runs.c.id.in_(dead))
-                    .values(status="interrupted")
+                    .where(ingest_runs.c.id == run_id)
+                    .values(status="interrupted", stored=stored, failed=failed)
                 )
             result = connection.execute(
                 ingest_runs.insert().values(
@@ -254,9 +255,23 @@ class Store:
             )
 
     def runs(self) -> list[dict[str, Any]]:
+        """Every ingest run, oldest first; a run that never finished shows what it committed."""
         with self._read() as connection:
-            rows = connection.execute(select(ingest_runs).order_by(ingest_runs.c.id)).all()
-        return [dict(r._mapping) for r in rows]
+            rows = [
+                dict(r._mapping)
+                for r in connection.execute(select(ingest_runs).order_by(ingest_runs.c.id))
+            ]
+            for row in rows:
+                if row["status"] != "done":
+                    row["stored"], row["failed"] = _run_counts(connection, row["id"])
+        return rows
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        """One ingest run with its failures; ``NotFoundError`` when there is no such run."""
+        found = [r for r in self.runs() if r["id"] == run_id]
+        if not found:
+            raise NotFoundError(f"no ingest run {run_id}; `guarantor runs` lists them")
+        return {**found[0], "failures": self.failures(run_id)}
 
     def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
         query = select(ingest_failures).order_by(ingest_failures.c.id)
@@ -424,6 +439,17 @@ class Store:
         if self._batch is not None:
             self._grades[outlet_name_or_domain] = grade or DEFAULT_RELIABILITY
         return grade or DEFAULT_RELIABILITY
+
+
+def _run_counts(connection: Connection, run_id: int) -> tuple[int, int]:
+    """Documents a run committed and failures it recorded, counted in the database."""
+    stored = connection.execute(
+        select(func.count()).select_from(documents).where(documents.c.run_id == run_id)
+    ).scalar_one()
+    failed = connection.execute(
+        select(func.count()).select_from(ingest_failures).where(ingest_failures.c.run_id == run_id)
+    ).scalar_one()
+    return int(stored), int(failed)
 
 
 def _alive(pid: int) -> bool:
