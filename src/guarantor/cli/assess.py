@@ -17,7 +17,7 @@ from guarantor.domain.scenario import Scenario
 from guarantor.errors import UsageError
 from guarantor.forces.answer import answer_who_sends
 from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
-from guarantor.store import Store
+from guarantor.store import Store, safe_url
 
 __all__ = ["register"]
 
@@ -28,16 +28,7 @@ def _store_summary(context: CliContext) -> StoreSummary:
         by_month = store.documents_by_outlet_month()
         positions = sum(1 for _ in store.positions())
     documents = sum(int(row["documents"]) for row in by_month)
-    return StoreSummary(_safe(context.db_url), documents, positions, by_month)
-
-
-def _safe(url: str) -> str:
-    """The URL without a password."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url
+    return StoreSummary(safe_url(context.db_url), documents, positions, by_month)
 
 
 def _scenario(path: Any, trials: int | None, seed: int | None) -> Scenario:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from guarantor.errors import ConfigurationError
 
-__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "WRITER", "make_engine"]
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "WRITER", "make_engine", "safe_url"]
 
 # Execution options of a connection that writes: on SQLite its transactions begin
 # IMMEDIATE, taking the write lock up front (waiting within the busy timeout),
@@ -30,6 +30,14 @@ WRITER = {"guarantor_writer": True}
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 16_000  # per connection; bounded, so memory stays flat on any corpus
+
+
+def safe_url(url: str) -> str:
+    """The database URL fit to print: its password masked (``user:***@host``)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<database URL that cannot be parsed>"
 
 
 def make_engine(url: str) -> Engine:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from guarantor.domain import Document, Position
 from guarantor.errors import NotFoundError, StoreError, UsageError
 from guarantor.store import queries, rawsql
-from guarantor.store.engine import WRITER, make_engine
+from guarantor.store.engine import WRITER, make_engine, safe_url
 from guarantor.store.migrate import upgrade
 from guarantor.store.outlets import (
     GRADES,
@@ -96,7 +96,7 @@ class Store:
                 seed_outlets(connection)
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open the database {_safe(url)}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot open the database {safe_url(url)}: {_reason(exc)}") from exc
         return cls(engine, near_duplicate_threshold=near_duplicate_threshold)
 
     def close(self) -> None:
@@ -477,12 +477,3 @@ def _refused(exc: OperationalError) -> StoreError:
 
 def _reason(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # the URL was already parsed once; this is belt and braces
-        return "<database>"
