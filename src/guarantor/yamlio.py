@@ -107,15 +107,16 @@ def load_yaml(
 ) -> YamlDocument:
     """Parse ``text``; any problem is ``error`` naming ``source``, line and column."""
     check_string(text, str(source), error=error)
-    loader = GuardedLoader(text)
+    try:  # the reader checks characters as soon as the loader is made
+        loader = GuardedLoader(text)
+    except yaml.YAMLError as exc:
+        raise _refused(exc, source, error) from None
     loader.max_depth = limits.max_depth
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        line, column = _error_line(exc)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise error(f"not valid YAML: {problem}", path=source, line=line, column=column) from None
+        raise _refused(exc, source, error) from None
     finally:
         loader.dispose()
     lines: LineMap = {}
@@ -151,6 +152,17 @@ def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: LineMap) -> None:
                 path = (*here, str(index))
                 lines[path] = item.start_mark.line + 1
                 stack.append((item, path))
+
+
+def _refused(
+    exc: yaml.YAMLError, source: str | Path, error: type[GuarantorError]
+) -> GuarantorError:
+    line, column = _error_line(exc)
+    if isinstance(exc, yaml.reader.ReaderError):
+        problem = f"unacceptable character #x{exc.character:04x} at character {exc.position}"
+    else:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return error(f"not valid YAML: {problem}", path=source, line=line, column=column)
 
 
 def _error_line(exc: yaml.YAMLError) -> tuple[int | None, int | None]:

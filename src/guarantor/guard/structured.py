@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 from collections.abc import Collection, Iterator, Sequence
@@ -94,7 +95,7 @@ def iter_csv(
 
     With ``columns``, a header naming any other column is refused.
     """
-    lines = text.splitlines(keepends=True)
+    lines = list(io.StringIO(text, newline=""))  # only \n, \r\n and \r end a line, as in csv
     numbers = [n for n, raw in enumerate(lines, 1) if not (skip_comments and raw.startswith("#"))]
     reader = csv.DictReader(lines[n - 1] for n in numbers)
     try:
