@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ typecheck: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks
+
+# Fine-tune the stance model on corpus/real (texts restored into the corpus cache, see
+# docs/corpus.md) plus the seeds, and export it where the package looks for it.
+train: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/guarantor train-extractor --compare --out src/guarantor/data/models/stance-v1 \
+	  --extra ../shared/corpus/gold/seeds.yaml --extra-folder ../shared/corpus/seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -19,6 +19,7 @@ from guarantor.cli import (
     actors,
     assess,
     beliefs,
+    corpus,
     documents,
     evaluate,
     extract,
@@ -29,6 +30,7 @@ from guarantor.cli import (
     registry,
     runs,
     scenario,
+    train,
 )
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
@@ -87,11 +89,13 @@ for _module in (
     extract,
     positions,
     evaluate,
+    corpus,
     registry,
     scenario,
     beliefs,
     forces,
     assess,
+    train,
 ):
     _module.register(app)
 

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import ExtractorOption
 from guarantor.errors import IngestError
 from guarantor.ingest import total_bytes
 from guarantor.runs import IngestSummary, ingest_paths, store_extractor
@@ -76,6 +77,7 @@ def register(app: typer.Typer) -> None:
                 help="Extract positions from each document as it is stored.",
             ),
         ] = True,
+        extractor_name: ExtractorOption = None,
     ) -> None:
         """Store articles (one transaction each; the same text twice is stored once).
 
@@ -84,11 +86,17 @@ def register(app: typer.Typer) -> None:
         """
         context = get_context(ctx)
         settings = context.settings
+        if extractor_name:
+            settings = settings.model_copy(update={"extractor": extractor_name})
         err = Console(stderr=True)
         with Store.open(
             settings.db_url, near_duplicate_threshold=settings.near_duplicate_threshold
         ) as store:
-            extractor, name = store_extractor(store) if extract else (None, None)
+            extractor, name = (
+                store_extractor(store, settings.extractor, settings.stance_threshold)
+                if extract
+                else (None, None)
+            )
 
             def report(error: IngestError) -> None:
                 err.print(f"[red]failed:[/] {error.render()}", highlight=False, soft_wrap=True)

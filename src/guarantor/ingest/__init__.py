@@ -7,7 +7,7 @@ Reading only: storing them is ``guarantor.store``, extracting positions is
 from guarantor.ingest.documents import build_document
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.readers import STDIN, SUFFIXES, iter_articles, total_bytes
-from guarantor.ingest.reading import read_document, read_documents
+from guarantor.ingest.reading import read_article, read_document, read_documents
 from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "content_hash",
     "iter_articles",
     "normalise_text",
+    "read_article",
     "read_document",
     "read_documents",
     "total_bytes",
