@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
@@ -206,7 +207,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--compare runs every design; leave out --design")
         effective = load_scenario(scenario)
         chosen = pick_attack(effective, attack)
-        registry, evidence = load_world(get_context(ctx))
+        registry, evidence = load_world(get_context(ctx).settings.db)
         if compare:
             reports = compare_designs(
                 registry, evidence, effective, attack=chosen, replications=replications, seed=seed
