@@ -18,6 +18,7 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
     corpus,
     documents,
@@ -28,6 +29,7 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    respond,
     runs,
     scenario,
     train,
@@ -93,7 +95,9 @@ for _module in (
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
+    respond,
     assess,
     train,
 ):
