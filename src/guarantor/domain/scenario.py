@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from guarantor.domain.cost_planning import CostPlanning
 from guarantor.domain.vocabulary import Condition, Option
 
 __all__ = [
@@ -326,6 +327,7 @@ class Scenario(_Part):
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    costs: CostPlanning = Field(default_factory=CostPlanning)
 
     @field_validator("overrides")
     @classmethod

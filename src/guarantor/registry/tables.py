@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from guarantor.domain.registry import (
     Commitment,
+    CostShare,
     ExchangeRate,
     Instrument,
     LedgerPosition,
@@ -46,6 +47,7 @@ KINDS: dict[str, Table] = {
         Table("pledges", Pledge, lambda r: r.id, "troop, air, naval, money offers"),
         Table("ledger", LedgerPosition, lambda r: r.id, "bundled stated positions"),
         Table("rates", ExchangeRate, lambda r: r.id, "annual average rates per euro"),
+        Table("cost_shares", CostShare, lambda r: r.id, "published cost-sharing arrangements"),
     )
 }
 
