@@ -19,6 +19,7 @@ from guarantor.cli import (
     actors,
     assess,
     beliefs,
+    costs,
     documents,
     evaluate,
     extract,
@@ -85,6 +86,7 @@ for _module in (
     scenario,
     beliefs,
     forces,
+    costs,
     assess,
 ):
     _module.register(app)
