@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from guarantor.costs.answer import WhoPays
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.registry import Instrument, InstrumentKind, ObligationType
 from guarantor.domain.scenario import Scenario
@@ -95,6 +96,7 @@ class Assessment:
     conditions: list[ConditionRow]
     response: list[ResponseRow]
     payments: list[PaymentRow]
+    who_pays: WhoPays | None = None  # the cost model's answer (guarantor.costs)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -114,7 +116,8 @@ class Assessment:
             },
             "on_what_conditions": [vars(r) | {"refs": list(r.refs)} for r in self.conditions],
             "if_attacked": [vars(r) | {"instruments": list(r.instruments)} for r in self.response],
-            "who_pays": [
+            "who_pays": self.who_pays.summary() if self.who_pays else None,
+            "money_pledged": [
                 {
                     "actor": r.actor,
                     "pledges": r.pledges,
@@ -204,6 +207,7 @@ def build_assessment(
     scenario: Scenario,
     store: StoreSummary,
     who_sends: WhoSends,
+    who_pays: WhoPays | None = None,
 ) -> Assessment:
     """Assemble the report for ``scenario`` from registry, evidence and a forces run."""
     current = registry.as_of(scenario.as_of)
@@ -222,4 +226,5 @@ def build_assessment(
         ),
         response=response_obligations(current.instruments, scenario.as_of),
         payments=payments(current),
+        who_pays=who_pays,
     )
