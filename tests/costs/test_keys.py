@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from cost_world import bill, context
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +14,6 @@ from guarantor.costs.capped import ABILITY_TO_PAY, InfeasibleCapsError, solve_ca
 from guarantor.costs.keys import BUILTIN
 from guarantor.costs.userkeys import UserKey
 from guarantor.domain.cost_planning import CostPlanning
-
-from cost_world import bill, context
 
 ISO = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"]
 money = st.floats(min_value=1e8, max_value=5e12, allow_nan=False)

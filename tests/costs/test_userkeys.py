@@ -67,6 +67,6 @@ def test_missing_file_and_unknown_key_name() -> None:
     registry = load_registry()
     with pytest.raises(InputError):
         resolve_key("absent.yaml", registry)
-    with pytest.raises(UsageError, match="costs.gdp_share.v1"):
+    with pytest.raises(UsageError, match=r"costs\.gdp_share\.v1"):
         resolve_key("fair_share", registry)
     assert resolve_key("ability_to_pay", registry).name == "costs.ability_to_pay.v1"
