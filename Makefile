@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench fit train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,21 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# Refit beliefs.logodds.v2 and rewrite its published track record (out-of-fold backtests).
+fit: $(VENV)/.installed
+	mkdir -p src/guarantor/data/beliefs
+	GUARANTOR_DB= GUARANTOR_REGISTRY_DIR=/nonexistent $(BIN)/guarantor backtest --fit --format json > src/guarantor/data/beliefs/fit.json.tmp
+	mv src/guarantor/data/beliefs/fit.json.tmp src/guarantor/data/beliefs/fit.json
+
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks
+
+# Fine-tune the stance model on corpus/real (texts restored into the corpus cache, see
+# docs/corpus.md) plus the seeds, and export it where the package looks for it.
+train: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/guarantor train-extractor --compare --out src/guarantor/data/models/stance-v1 \
+	  --extra ../shared/corpus/gold/seeds.yaml --extra-folder ../shared/corpus/seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -64,6 +64,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Documents per commit when ingesting JSONL batches (each document stays atomic).",
         "project choice: keeps memory flat and the WAL small",
     ),
+    Setting(
+        "extractor",
+        "extract.hybrid.v1",
+        "Extractor: extract.hybrid.v1 (rules find pairs, the learned stance model decides) or "
+        "extract.rules.v1 (rules only).",
+        "chosen by dev F1 on the real-article corpus (docs/extraction.md)",
+    ),
+    Setting(
+        "stance_threshold",
+        0.5,
+        "Probability that a holder takes a stance above which the hybrid extractor records it.",
+        "chosen by dev F1 on the real-article corpus (docs/extraction.md)",
+    ),
 )
 
 
@@ -74,6 +87,8 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(default=20_000_000, gt=0)
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
     commit_every: int = Field(default=200, gt=0)
+    extractor: Literal["extract.hybrid.v1", "extract.rules.v1"] = "extract.hybrid.v1"
+    stance_threshold: float = Field(default=0.5, gt=0, lt=1)
 
     @property
     def db_url(self) -> str:

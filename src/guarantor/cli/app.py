@@ -18,7 +18,9 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
+    corpus,
     costs,
     documents,
     evaluate,
@@ -28,7 +30,9 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    respond,
     scenario,
+    train,
 )
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
@@ -82,12 +86,16 @@ for _module in (
     extract,
     positions,
     evaluate,
+    corpus,
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
     costs,
+    respond,
     assess,
+    train,
 ):
     _module.register(app)
 

@@ -9,9 +9,11 @@ from rich.console import Console
 from rich.table import Table
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import CliContext, get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.costs import answer_who_pays
 from guarantor.domain.scenario import Scenario
@@ -58,7 +60,9 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         f"(median sustained force {off.sustained_force.p50:,}); "
         f"with a US backstop: {on.p_requirement_met:.1%} "
         f"(median {on.sustained_force.p50:,}).\n"
-        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.",
+        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.\n"
+        f"Expected force from pledges {off.from_pledges:.0%}, from estimates "
+        f"{off.from_estimates:.0%}; {off.hinges_on}.",
         highlight=False,
     )
     rows = [a.model_dump() for a in off.actors if a.p_participate > 0]
@@ -82,14 +86,7 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
         title="conditions named for troop, air and naval contributions",
         console=console,
     )
-    console.rule("3. How would partners react if Ukraine were attacked?")
-    emit_rows(
-        [vars(r) | {"instruments": len(r.instruments)} for r in report.response[:top]],
-        Format.TABLE,
-        columns=["actor", "strongest", "fastest_hours", "legally_binding", "instruments"],
-        title=f"obligations in force on {report.as_of} (registry instruments)",
-        console=console,
-    )
+    print_reaction(console, report, top)
     _print_who_pays(console, report, top)
 
 
@@ -221,13 +218,17 @@ def register(app: typer.Typer) -> None:
         err = Console(stderr=True)
         with err.status("reading the store and the registry"):
             store = _store_summary(context)
-            registry, evidence = load_world(context)
+            registry, evidence = load_world(context.settings.db)
         with err.status(
             f"force generation: {effective.trials:,} trials, with and without a US backstop"
         ):
             who = answer_who_sends(registry, evidence, effective)
+        with err.status("response to an attack: every instrument design on the same draws"):
+            reaction = brief_reaction(registry, evidence, effective)
         pays = answer_who_pays(registry, who, effective)
-        report = build_assessment(registry, evidence, effective, store, who, pays)
+        report = build_assessment(
+            registry, evidence, effective, store, who, reaction, who_pays=pays
+        )
         if fmt is Format.JSON:
             emit_json(report.as_dict())
             return

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import load_world
+from guarantor.beliefs.world import load_world
 from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
         effective = load_scenario(scenario)
         changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
         effective = effective.model_copy(update=changes)
-        registry, evidence = load_world(get_context(ctx))
+        registry, evidence = load_world(get_context(ctx).settings.db)
         chosen = resolve_key(key, registry) if key is not None else None
         forces = run_forces(registry, evidence, effective, sensitivity=False)
         report = run_costs(registry, forces, effective, key=chosen, years=years)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import ExtractorOption, ThresholdOption
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Position
 from guarantor.extract import extract_document
@@ -31,6 +32,7 @@ POSITION_KEYS = [
     "stated_on",
     "grade",
     "extractor",
+    "confidence",
 ]
 TABLE_COLUMNS = ["actor", "option", "stance", "conditions", "speaker", "grade", "quote"]
 
@@ -41,11 +43,15 @@ def position_row(position: Position) -> dict[str, Any]:
     return {key: data.get(key) for key in POSITION_KEYS}
 
 
-def extract_paths(paths: list[str], max_bytes: int) -> Iterator[Position]:
+def extract_paths(
+    paths: list[str], max_bytes: int, extractor: str, threshold: float
+) -> Iterator[Position]:
     """Positions of every document under ``paths``, graded by the bundled outlet table."""
     for document in read_documents(paths, max_bytes=max_bytes):
         reliability = bundled_reliability(document.outlet)
-        yield from extract_document(document, outlet_reliability=reliability)
+        yield from extract_document(
+            document, outlet_reliability=reliability, extractor=extractor, threshold=threshold
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -61,9 +67,17 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             Format, typer.Option("--format", help="jsonl (default), json or table.")
         ] = Format.JSONL,
+        extractor: ExtractorOption = None,
+        threshold: ThresholdOption = None,
     ) -> None:
         """Print every position found in the given documents (nothing is stored)."""
         settings = get_context(ctx).settings
-        rows = (position_row(p) for p in extract_paths(paths, settings.max_file_bytes))
+        found = extract_paths(
+            paths,
+            settings.max_file_bytes,
+            extractor or settings.extractor,
+            threshold or settings.stance_threshold,
+        )
+        rows = (position_row(p) for p in found)
         columns = TABLE_COLUMNS if fmt is Format.TABLE else POSITION_KEYS
         emit_rows(rows, fmt, columns=columns, title="positions")

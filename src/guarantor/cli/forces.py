@@ -8,7 +8,8 @@ import typer
 from rich.console import Console
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
@@ -28,7 +29,9 @@ def _print_table(report: ForceReport, top: int) -> None:
         f"95% {force.p95:,}\n"
         f"{report.trials:,} trials, seed {report.seed}, correlation {report.correlation}, "
         f"rotation {report.rotation_ratio:g}:1, usability {report.usability:g}; "
-        f"rules {report.rules['beliefs']}, {report.rules['forces']}",
+        f"rules {report.rules['beliefs']}, {report.rules['forces']}\n"
+        f"expected force from pledges {report.from_pledges:.0%}, from estimates "
+        f"{report.from_estimates:.0%}; {report.hinges_on}",
         highlight=False,
     )
     actors = [a.model_dump() for a in report.actors if a.p_participate > 0][:top]
@@ -79,7 +82,7 @@ def register(app: typer.Typer) -> None:
         effective = load_scenario(scenario)
         changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
         effective = effective.model_copy(update=changes)
-        registry, evidence = load_world(get_context(ctx))
+        registry, evidence = load_world(get_context(ctx).settings.db)
         report = run_forces(registry, evidence, effective, sensitivity=sensitivity)
         if fmt is Format.JSON:
             emit_json(report.as_json())

@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import ExtractorOption
 from guarantor.errors import IngestError
 from guarantor.ingest import IngestSummary, ingest_paths, store_extractor, total_bytes
 from guarantor.store import Store
@@ -74,6 +75,7 @@ def register(app: typer.Typer) -> None:
                 help="Extract positions from each document as it is stored.",
             ),
         ] = True,
+        extractor_name: ExtractorOption = None,
     ) -> None:
         """Store articles (one transaction each; the same text twice is stored once).
 
@@ -81,11 +83,17 @@ def register(app: typer.Typer) -> None:
         code is 1 when some inputs failed, 0 otherwise.
         """
         settings = get_context(ctx).settings
+        if extractor_name:
+            settings = settings.model_copy(update={"extractor": extractor_name})
         err = Console(stderr=True)
         with Store.open(
             settings.db_url, near_duplicate_threshold=settings.near_duplicate_threshold
         ) as store:
-            extractor, name = store_extractor(store) if extract else (None, None)
+            extractor, name = (
+                store_extractor(store, settings.extractor, settings.stance_threshold)
+                if extract
+                else (None, None)
+            )
 
             def report(error: IngestError) -> None:
                 err.print(f"[red]failed:[/] {error.render()}", highlight=False, soft_wrap=True)

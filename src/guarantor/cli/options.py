@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["SinceOption", "UntilOption", "day"]
+__all__ = ["ExtractorOption", "SinceOption", "ThresholdOption", "UntilOption", "day"]
 
 SinceOption = Annotated[
     datetime | None,
@@ -22,3 +22,25 @@ UntilOption = Annotated[
 def day(value: datetime | None) -> date | None:
     """The calendar day of a parsed --since/--until value."""
     return value.date() if value is not None else None
+
+
+ExtractorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--extractor",
+        help="extract.hybrid.v1 (default: rules find pairs, the learned model decides) or "
+        "extract.rules.v1 (rules only). Setting: GUARANTOR_EXTRACTOR.",
+        show_default=False,
+    ),
+]
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0.01,
+        max=0.99,
+        help="Stance probability above which the hybrid extractor records a position "
+        "(setting: GUARANTOR_STANCE_THRESHOLD).",
+        show_default=False,
+    ),
+]

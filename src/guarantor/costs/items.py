@@ -150,10 +150,13 @@ def yearly_cost(
     plan: CostPlanning,
     troops: float,
     *,
-    us_backstop: bool,
+    us_backstop: float,
     per_soldier: SoldierCost | None = None,
 ) -> YearlyCost:
-    """The bill for one year with ``troops`` deployed (already capped by ``deployed``)."""
+    """The bill for one year with ``troops`` deployed (already capped by ``deployed``).
+
+    ``us_backstop`` is P(the US backs the force): the US items are billed at their
+    expected cost (price x probability); 1 bills them in full, 0 not at all."""
     per_soldier = per_soldier or soldier_cost(registry, plan)
     items = _force_items(troops, per_soldier, plan)
     if us_backstop:

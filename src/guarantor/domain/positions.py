@@ -30,6 +30,13 @@ class Position(BaseModel):
     stated_on: str | None = Field(default=None, description="ISO date or YYYY-MM")
     grade: Grade
     extractor: str = Field(description="versioned name of the extractor, e.g. extract.rules.v1")
+    confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="the learned model's probability that the holder takes a stance; "
+        "None for rule-only positions",
+    )
 
     @model_validator(mode="after")
     def _offsets(self) -> Position:

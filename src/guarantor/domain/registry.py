@@ -24,6 +24,9 @@ __all__ = [
     "Instrument",
     "InstrumentKind",
     "LedgerPosition",
+    "MeetingAttendance",
+    "MissionFamily",
+    "MissionRecord",
     "Obligation",
     "ObligationType",
     "PlanningFactor",
@@ -37,6 +40,7 @@ __all__ = [
 _RELIABILITY = "ABCDEF"
 _FIGURE_SOURCES = {
     "active_personnel": "active_personnel_source",
+    "land_forces": "land_forces_source",
     "defence_spending_usd_m": "defence_spending_source",
     "gdp_usd_bn": "gdp_source",
     "population_m": "population_source",
@@ -72,6 +76,9 @@ class State(_Row):
     active_personnel: int | None = Field(default=None, ge=0)
     active_personnel_year: int | None = None
     active_personnel_source: str | None = None
+    land_forces: int | None = Field(default=None, ge=0, description="active land forces")
+    land_forces_year: int | None = None
+    land_forces_source: str | None = None
     defence_spending_usd_m: float | None = Field(default=None, ge=0)
     defence_spending_year: int | None = None
     defence_spending_source: str | None = None
@@ -374,3 +381,51 @@ class CostShare(_Row):
     @property
     def id(self) -> str:
         return f"{self.arrangement}-{self.actor}"
+
+
+class MissionFamily(StrEnum):
+    """What kind of forces a mission asked for; a base rate reads the matching kind."""
+
+    LAND = "land"
+    AIR = "air"
+    MARITIME = "maritime"
+
+
+class MissionRecord(_Row):
+    """Whether a state took part in an earlier multinational mission (and with how many).
+
+    ``troops`` with ``land_forces`` (the state's land forces used as the
+    denominator) give one observation of what a state sends relative to its army.
+    """
+
+    id: str = Field(min_length=1)
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    mission: str = Field(min_length=1)
+    family: MissionFamily
+    took_part: bool
+    troops: int | None = Field(default=None, ge=0)
+    year: int = Field(ge=1945, le=2100)
+    source_url: str = Field(min_length=1)
+    paraphrase: str = Field(min_length=1, description="what the source says, in our words")
+    notes: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.source_url
+
+
+class MeetingAttendance(_Row):
+    """A state's presence at one meeting of the coalition of the willing."""
+
+    id: str = Field(min_length=1)
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    meeting: str = Field(min_length=1)
+    held_on: date
+    attended: bool
+    source_url: str = Field(min_length=1)
+    paraphrase: str = Field(min_length=1)
+    notes: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.source_url

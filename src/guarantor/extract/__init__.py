@@ -4,19 +4,23 @@ sentences -> actor mentions -> options -> stance cues -> conditions ->
 outlets -> attribution -> positions -> recorded ``Position``s. Every
 component finds spans with patterns from ``guarantor/data/lexicons`` and
 records them on an ``Annotated`` document; ``extract_document`` runs the
-default chain. The extractor's name is versioned so stored positions say
-which rules produced them.
+chosen chain. Extractors have versioned names so stored positions say what
+produced them: ``extract.rules.v1`` (rules only) and ``extract.hybrid.v1``
+(the rules find pairs, the learned stance model in ``data/models`` decides;
+rules are used, with a warning, when the model files are missing or unreadable).
 """
 
 from __future__ import annotations
 
 import csv
+import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from guarantor.domain import Document, Position
+from guarantor.errors import ConfigurationError, GuarantorError
 from guarantor.extract.assemble import Positioner
 from guarantor.extract.attribution import Attributor
 from guarantor.extract.cues import ConditionFinder, CueFinder, OptionFinder, OutletFinder
@@ -27,17 +31,26 @@ from guarantor.extract.sentences import SentenceSplitter
 from guarantor.extract.spans import Annotated
 
 __all__ = [
+    "DEFAULT_EXTRACTOR",
+    "EXTRACTORS",
     "EXTRACTOR_NAME",
+    "HYBRID_NAME",
     "Component",
     "Pipeline",
     "SourcedPosition",
     "build_pipeline",
     "default_pipeline",
     "extract_document",
+    "model_folder",
+    "pipeline_for",
     "regrade",
 ]
 
 EXTRACTOR_NAME = "extract.rules.v1"
+HYBRID_NAME = "extract.hybrid.v1"
+EXTRACTORS = (EXTRACTOR_NAME, HYBRID_NAME)
+DEFAULT_EXTRACTOR = HYBRID_NAME
+DEFAULT_THRESHOLD = 0.5
 
 Component = Callable[[Annotated], Annotated]
 
@@ -93,10 +106,50 @@ def build_pipeline(lexicon: Lexicon | None = None, actors: object | None = None)
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
-    """The bundled pipeline, built once per process (it is stateless between documents)."""
+    """The bundled rule pipeline, built once per process (stateless between documents)."""
     return build_pipeline()
 
 
-def extract_document(document: Document, *, outlet_reliability: str = "F") -> list[Position]:
-    """Every position the rule pipeline finds in ``document``."""
-    return default_pipeline()(document, outlet_reliability=outlet_reliability)
+def model_folder() -> Path:
+    """Where the released stance model lies (inside the package)."""
+    return Path(str(resources.files("guarantor") / "data" / "models" / "stance-v1"))
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(name: str = EXTRACTOR_NAME, threshold: float = DEFAULT_THRESHOLD) -> Pipeline:
+    """The named extractor, built once per process and threshold.
+
+    ``extract.hybrid.v1`` falls back to the rules, with a warning, when its model
+    files are missing or cannot be read; an unknown name is an error.
+    """
+    if name == EXTRACTOR_NAME:
+        return default_pipeline()
+    if name != HYBRID_NAME:
+        raise ConfigurationError(f"unknown extractor {name!r}; expected one of {EXTRACTORS}")
+    from guarantor.extract.hybrid import LearnedPositioner
+    from guarantor.extract.stance_model import ModelFiles, StanceModel
+
+    try:
+        model = StanceModel(ModelFiles(model_folder()))
+    except (GuarantorError, OSError, ValueError, RuntimeError) as exc:
+        warnings.warn(
+            f"stance model unusable ({exc}); extracting with {EXTRACTOR_NAME}", stacklevel=2
+        )
+        return default_pipeline()
+    rules = default_pipeline()
+    return Pipeline([*rules.components, LearnedPositioner(model, threshold)], HYBRID_NAME)
+
+
+def extract_document(
+    document: Document,
+    *,
+    outlet_reliability: str = "F",
+    extractor: str = EXTRACTOR_NAME,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Position]:
+    """Every position the named extractor finds in ``document``.
+
+    The library default is the rule pipeline (what the rule tests pin); the
+    product's default, ``DEFAULT_EXTRACTOR``, comes in through the settings
+    (``GUARANTOR_EXTRACTOR``), which every command passes."""
+    return pipeline_for(extractor, threshold)(document, outlet_reliability=outlet_reliability)

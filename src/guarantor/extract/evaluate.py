@@ -29,6 +29,7 @@ __all__ = [
     "evaluate_corpus",
     "load_gold",
     "score",
+    "score_thresholds",
 ]
 
 Triple = tuple[str, str, str]
@@ -97,6 +98,8 @@ class Evaluation:
     total: Counts = field(default_factory=Counts)
     per_option: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_actor: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_stance: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_style: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     conditions_matched: int = 0
     conditions_correct: int = 0
     quotes_matched: int = 0
@@ -104,6 +107,7 @@ class Evaluation:
     misses: list[Miss] = field(default_factory=list)
     false_hits: list[Miss] = field(default_factory=list)
     documents: int = 0
+    at_thresholds: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -117,6 +121,8 @@ class Evaluation:
             "counts": self.total.as_dict(),
             "per_option": {k: v.as_dict() for k, v in sorted(self.per_option.items())},
             "per_actor": {k: v.as_dict() for k, v in sorted(self.per_actor.items())},
+            "per_stance": {k: v.as_dict() for k, v in sorted(self.per_stance.items())},
+            "per_style": {k: v.as_dict() for k, v in sorted(self.per_style.items())},
             "conditions": {
                 "matched_conditional": self.conditions_matched,
                 "correct": self.conditions_correct,
@@ -127,6 +133,7 @@ class Evaluation:
                 "overlapping": self.quotes_overlapping,
                 "overlap_rate": ratio(self.quotes_overlapping, self.quotes_matched),
             },
+            "thresholds": self.at_thresholds,
             "misses": [m.__dict__ for m in self.misses],
             "false_hits": [m.__dict__ for m in self.false_hits],
         }
@@ -206,14 +213,19 @@ def _score_document(
     text: str,
     gold: Sequence[GoldPosition],
     found: Sequence[Position],
+    style: str | None = None,
 ) -> None:
     gold_triples = {g.triple for g in gold}
     found_triples = {p.triple for p in found}
     for triple in gold_triples | found_triples:
-        actor, option, _ = triple
+        actor, option, stance = triple
         cell = "tp" if triple in gold_triples and triple in found_triples else None
         cell = cell or ("fn" if triple in gold_triples else "fp")
-        for counts in (result.total, result.per_option[option], result.per_actor[actor]):
+        cells = [result.total, result.per_option[option], result.per_actor[actor]]
+        cells.append(result.per_stance[stance])
+        if style:
+            cells.append(result.per_style[style])
+        for counts in cells:
             setattr(counts, cell, getattr(counts, cell) + 1)
         if cell == "fn":
             quote = next(g.quote for g in gold if g.triple == triple)
@@ -250,17 +262,44 @@ def score(
     gold: Mapping[str, Sequence[GoldPosition]],
     extracted: Mapping[str, Sequence[Position]],
     texts: Mapping[str, str] | None = None,
+    styles: Mapping[str, str] | None = None,
 ) -> Evaluation:
-    """Compare per document; ``texts`` (by document name) locate quotes for overlap."""
+    """Compare per document; ``texts`` (by document name) locate quotes for overlap,
+    ``styles`` (by document name) add a per-style breakdown."""
     result = Evaluation()
     for name in sorted(set(gold) | set(extracted)):
         result.documents += 1
         text = (texts or {}).get(name, "")
-        _score_document(result, name, text, gold.get(name, ()), extracted.get(name, ()))
+        style = (styles or {}).get(name)
+        _score_document(result, name, text, gold.get(name, ()), extracted.get(name, ()), style)
     return result
 
 
 Extractor = Callable[[Document], list[Position]]
+
+
+def score_thresholds(
+    gold: Mapping[str, Sequence[GoldPosition]],
+    extracted: Mapping[str, Sequence[Position]],
+    thresholds: Sequence[float],
+    threshold: float | None = None,
+    texts: Mapping[str, str] | None = None,
+    styles: Mapping[str, str] | None = None,
+) -> Evaluation:
+    """Score at ``threshold`` (keeping positions whose confidence reaches it; rule positions,
+    without confidence, always count), with overall figures at each of ``thresholds``."""
+
+    def kept(t: float | None) -> dict[str, list[Position]]:
+        return {
+            name: [p for p in found if t is None or p.confidence is None or p.confidence >= t]
+            for name, found in extracted.items()
+        }
+
+    result = score(gold, kept(threshold), texts, styles)
+    for t in sorted(thresholds):
+        counts = score(gold, kept(t)).total
+        result.at_thresholds.append({"threshold": t, **counts.as_dict()})
+    return result
 
 
 def evaluate_corpus(
@@ -269,8 +308,10 @@ def evaluate_corpus(
     *,
     read: Callable[[Path], Document],
     extractor: Extractor,
+    thresholds: Sequence[float] = (),
+    threshold: float | None = None,
 ) -> Evaluation:
-    """Extract every gold document from ``corpus_dir`` and score it."""
+    """Extract every gold document from ``corpus_dir`` and score it (see ``score_thresholds``)."""
     gold = load_gold(gold_path)
     extracted: dict[str, list[Position]] = {}
     texts: dict[str, str] = {}
@@ -281,4 +322,4 @@ def evaluate_corpus(
         document = read(path)
         texts[name] = document.text
         extracted[name] = extractor(document)
-    return score(gold, extracted, texts)
+    return score_thresholds(gold, extracted, thresholds, threshold, texts)

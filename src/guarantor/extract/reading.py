@@ -56,3 +56,14 @@ def _outlet_grades() -> dict[str, str]:
                 if name.strip():
                     grades[name.strip().lower()] = (row.get("reliability") or "F").strip()
     return grades
+
+
+def read_article(url: str, text: str, outlet: str | None, date: str | None) -> Document:
+    """A cached real article as a document, its metadata given rather than guessed."""
+    from guarantor.ingest import RawArticle
+
+    raw = RawArticle(source=url, text=text, url=url, outlet=outlet, published=date)
+    document = build_document(raw)
+    if len(document.text) != len(text):
+        raise InputError(f"cleaning changed the text's length; offsets would drift ({url})")
+    return document

@@ -97,6 +97,7 @@ class Recorder:
                 credibility=credibility_of(candidate, reported_by),
             ),
             extractor=self._extractor,
+            confidence=candidate.confidence,
         )
 
 

@@ -70,6 +70,7 @@ class Candidate:
     analysis: bool = False
     inferred: bool = False
     anonymous: bool = False
+    confidence: float | None = None  # the learned model's probability; None from rules
 
 
 @dataclass

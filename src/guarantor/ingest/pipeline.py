@@ -37,14 +37,18 @@ class IngestSummary:
         return 1 if self.failed else 0
 
 
-def store_extractor(store: Store) -> tuple[Extractor, str]:
-    """The project's extractor, given each document's outlet grade from ``store``."""
-    from guarantor.extract import EXTRACTOR_NAME, extract_document
+def store_extractor(
+    store: Store, name: str | None = None, threshold: float | None = None
+) -> tuple[Extractor, str]:
+    """The named extractor (default: the project's), given each document's outlet grade."""
+    from guarantor.extract import DEFAULT_EXTRACTOR, DEFAULT_THRESHOLD, pipeline_for
+
+    pipeline = pipeline_for(name or DEFAULT_EXTRACTOR, threshold or DEFAULT_THRESHOLD)
 
     def extract(doc: Document) -> list[Position]:
-        return extract_document(doc, outlet_reliability=store.outlet_reliability(doc.outlet or ""))
+        return pipeline(doc, outlet_reliability=store.outlet_reliability(doc.outlet or ""))
 
-    return extract, EXTRACTOR_NAME
+    return extract, pipeline.extractor
 
 
 def ingest_paths(

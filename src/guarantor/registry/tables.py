@@ -14,6 +14,8 @@ from guarantor.domain.registry import (
     ExchangeRate,
     Instrument,
     LedgerPosition,
+    MeetingAttendance,
+    MissionRecord,
     PlanningFactor,
     Pledge,
     State,
@@ -48,6 +50,8 @@ KINDS: dict[str, Table] = {
         Table("ledger", LedgerPosition, lambda r: r.id, "bundled stated positions"),
         Table("rates", ExchangeRate, lambda r: r.id, "annual average rates per euro"),
         Table("cost_shares", CostShare, lambda r: r.id, "published cost-sharing arrangements"),
+        Table("missions", MissionRecord, lambda r: r.id, "part taken in earlier missions"),
+        Table("meetings", MeetingAttendance, lambda r: r.id, "coalition meetings attended"),
     )
 }
 

@@ -111,6 +111,7 @@ def position_from_row(row: Any) -> StoredPosition:
         stated_on=row.stated_on,
         grade=Grade(reliability=row.reliability, credibility=row.credibility),
         extractor=row.extractor,
+        confidence=row.confidence,
         document_id=row.document_id,
         cluster_id=row.cluster_id,
         outlet_key=row.outlet_key,

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -118,6 +119,7 @@ positions = Table(
     Column("reliability", String(1), nullable=False),
     Column("credibility", Integer, nullable=False),
     Column("extractor", String(100), nullable=False),
+    Column("confidence", Float, nullable=True, comment="the stance model's probability"),
     Index("ix_positions_actor_option", "actor", "option"),
     Index("ix_positions_document_id", "document_id"),
 )

@@ -211,6 +211,7 @@ def position_row(position: Position, document_id: int) -> dict[str, Any]:
         "reliability": position.grade.reliability,
         "credibility": position.grade.credibility,
         "extractor": position.extractor,
+        "confidence": position.confidence,
     }
 
 
