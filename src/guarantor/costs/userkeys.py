@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guarantor.costs.items import YearlyCost
 from guarantor.costs.keys import Allocation, KeyContext, by_weight
 from guarantor.errors import InputError, ValidationError
-from guarantor.yamlio import error_line, safe_load
+from guarantor.yamlio import YamlDocument, load_yaml
 
 __all__ = ["UserKey", "load_user_key"]
 
@@ -83,26 +81,20 @@ def _actor(value: Any, known: Collection[str], path: Path, line: int | None) -> 
     return actor
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """Line of each key under ``weights:`` (1-based)."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+def _key_lines(document: YamlDocument) -> dict[str, int]:
+    """Line of each key under ``weights:`` and of each top-level key ("/name"), 1-based."""
     lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "weights" and isinstance(value, yaml.MappingNode):
-                for inner, _ in value.value:
-                    lines[str(inner.value)] = inner.start_mark.line + 1
-            lines.setdefault(f"/{key.value}", key.start_mark.line + 1)
+    for path, line in document.lines.items():
+        if len(path) == 1:
+            lines[f"/{path[0]}"] = line
+        elif len(path) == 2 and path[0] == "weights":
+            lines[path[1]] = line
     return lines
 
 
 def _from_yaml(text: str, path: Path, known: Collection[str]) -> UserKey:
-    try:
-        data = safe_load(text)
-        lines = _key_lines(text)
-    except yaml.YAMLError as exc:
-        line, column = error_line(exc)
-        raise ValidationError("not valid YAML", path=path, line=line, column=column) from exc
+    document = load_yaml(text, path, error=ValidationError)
+    data, lines = document.data, _key_lines(document)
     if not isinstance(data, dict):
         raise ValidationError("a key file is a mapping with 'weights'", path=path, line=1)
     extra = set(data) - {"name", "version", "help", "source", "weights"}
