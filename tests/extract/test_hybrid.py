@@ -175,7 +175,7 @@ def test_hybrid_scores_at_least_the_bar_on_the_seed_gold() -> None:
     from functools import partial
 
     from guarantor.extract.evaluate import evaluate_corpus
-    from guarantor.extract.reading import read_document
+    from guarantor.ingest import read_document
 
     result = evaluate_corpus(
         SHARED / "corpus" / "gold" / "seeds.yaml",

@@ -10,7 +10,7 @@ import pytest
 
 from guarantor.domain import Document, Grade, Option, Position, Stance
 from guarantor.errors import IngestError
-from guarantor.ingest import ingest_paths, store_extractor
+from guarantor.runs import ingest_paths, store_extractor
 from guarantor.settings import Settings
 from guarantor.store import Store
 

@@ -25,6 +25,7 @@ from scipy.stats import rankdata
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.vocabulary import Option, Stance
 from guarantor.errors import InputError
+from guarantor.guard import LIMITS, iter_csv, read_text
 
 __all__ = ["Outcome", "Scores", "outcomes_after", "read_outcomes", "reliability", "score"]
 
@@ -101,19 +102,16 @@ def _row(raw: dict[str, str], path: Path, line: int) -> Outcome:
 def read_outcomes(path: str | Path) -> list[Outcome]:
     """A user's outcomes file; every error names the file and the line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read outcomes file: {exc.strerror}", path=path) from exc
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
+    text = read_text(path, max_bytes=LIMITS.max_bytes, error=InputError)
+    header = next(csv.reader(text.splitlines()[:1]), [])
     if not set(_COLUMNS) <= set(header):
         raise InputError(
             f"header must name the columns {', '.join(_COLUMNS)}; got {', '.join(header)}",
             path=path,
             line=1,
         )
-    return [_row(raw, path, line) for line, raw in enumerate(reader, start=2)]
+    rows = iter_csv(text, str(path), error=InputError, skip_comments=False)
+    return [_row(raw, path, line) for line, raw in rows]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from guarantor.cli import (
     backtest,
     beliefs,
     corpus,
+    costs,
     documents,
     evaluate,
     extract,
@@ -31,6 +32,7 @@ from guarantor.cli import (
     questionnaire,
     registry,
     respond,
+    runs,
     scenario,
     train,
 )
@@ -70,16 +72,21 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback behind each failed input."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = CliContext(settings=load_settings(db=db))
+    ctx.obj = CliContext(settings=load_settings(db=db), debug=debug)
 
 
 for _module in (
     ingest,
+    runs,
     documents,
     outlets,
     actors,
@@ -92,6 +99,7 @@ for _module in (
     beliefs,
     backtest,
     forces,
+    costs,
     respond,
     assess,
     questionnaire,

@@ -13,6 +13,7 @@ from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
+from guarantor.domain.scenario import MAX_TRIALS
 from guarantor.errors import UsageError
 from guarantor.forces import ForceReport, run_forces
 
@@ -67,7 +68,10 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         scenario: ScenarioOption = None,
         trials: Annotated[
-            int | None, typer.Option("--trials", "-n", min=1, help="Monte Carlo trials.")
+            int | None,
+            typer.Option(
+                "--trials", "-n", min=1, max=MAX_TRIALS, help="Monte Carlo trials (at most 10M)."
+            ),
         ] = None,
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         sensitivity: Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from guarantor.errors import ConfigurationError
-from guarantor.extract.reading import read_article, read_document
+from guarantor.ingest import read_article, read_document
 
 __all__ = ["register"]
 

@@ -19,6 +19,7 @@ from guarantor.domain.vocabulary import Condition, Option, Stance
 
 __all__ = [
     "Commitment",
+    "CostShare",
     "ExchangeRate",
     "Instrument",
     "InstrumentKind",
@@ -46,10 +47,32 @@ _FIGURE_SOURCES = {
 }
 
 
-class _Row(BaseModel):
-    """Frozen, strict about unknown keys: a typo in a data file is an error, not a gap."""
+EARLIEST = date(1945, 1, 1)  # nothing in the registry predates the post-war order
+LATEST = date(2100, 12, 31)  # the longest agreements run decades, not centuries
+LARGEST = 1e13  # ten trillion: above any money amount in any currency the registry holds
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+class _Row(BaseModel):
+    """Frozen, strict about unknown keys: a typo in a data file is an error, not a gap.
+
+    Values are checked at the door: finite numbers no larger than ``LARGEST``
+    and dates between ``EARLIEST`` and ``LATEST``, so nothing that passes can
+    crash a model later (an overflow, an infinite pledge).
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_enum_values=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="after")
+    def _sane(self) -> Any:
+        for name, value in self:
+            if isinstance(value, date) and not EARLIEST <= value <= LATEST:
+                raise ValueError(f"{name}: {value} is outside {EARLIEST} to {LATEST}")
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number and abs(value) > LARGEST:
+                raise ValueError(f"{name}: {value:.3g} is larger than {LARGEST:.0e}")
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -72,7 +95,7 @@ class State(_Row):
     borders_russia_or_belarus: bool
     nuclear_weapon_state: bool
     unsc_permanent: bool
-    active_personnel: int | None = Field(default=None, ge=0)
+    active_personnel: int | None = Field(default=None, ge=0, le=10_000_000)
     active_personnel_year: int | None = None
     active_personnel_source: str | None = None
     land_forces: int | None = Field(default=None, ge=0, description="active land forces")
@@ -115,12 +138,18 @@ class Commitment(_Row):
     host: str = Field(pattern=r"^[A-Z]{3,10}$", description="ISO3, or EUROPE for a theatre")
     name: str = Field(min_length=1)
     role: str = Field(default="contributor", description="framework nation or contributor")
-    troops: int = Field(ge=0)
+    troops: int = Field(ge=0, le=10_000_000)
     approximate: bool = True
     start: date
     end: date | None = None
     source_url: str = Field(min_length=1)
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Commitment:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end: {self.end} is before start {self.start}")
+        return self
 
     @property
     def source(self) -> str:
@@ -358,6 +387,28 @@ class ExchangeRate(_Row):
     @property
     def id(self) -> str:
         return f"{self.currency}-{self.year}"
+
+
+class CostShare(_Row):
+    """A state's share under a published cost-sharing arrangement (e.g. NATO common funding)."""
+
+    arrangement: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    share_pct: float = Field(ge=0, le=100)
+    valid_from: date
+    valid_to: date
+    source: str = Field(min_length=1)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> CostShare:
+        if self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    @property
+    def id(self) -> str:
+        return f"{self.arrangement}-{self.actor}"
 
 
 class MissionFamily(StrEnum):

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guarantor.domain.attack import Attacks, default_attacks
+from guarantor.domain.cost_planning import CostPlanning
 from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
@@ -45,6 +46,9 @@ BERKEMEIER_2018 = (
 PROJECT = "project choice; change it in the scenario and see the sensitivity table"
 
 
+MAX_TRIALS = 10_000_000
+
+
 def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
     """A field with its help and the reference its default comes from."""
     return Field(
@@ -56,7 +60,7 @@ def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 def _chance(default: float, help: str) -> Any:
@@ -347,7 +351,7 @@ class ForcePlanning(_Part):
         gt=0,
     )
     sensitivity_trials: int = _param(
-        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0
+        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0, le=MAX_TRIALS
     )
 
 
@@ -366,6 +370,7 @@ class Scenario(_Part):
         "Troops to keep deployed in Ukraine.",
         "IISS (2025) options of 10k / 25k / 60-100k; 25k is the middle option most reported",
         gt=0,
+        le=2_000_000,
     )
     rotation_ratio: float | None = _param(
         None,
@@ -384,12 +389,20 @@ class Scenario(_Part):
     overrides: dict[str, dict[Option, float]] = _param(
         {}, "Fixed P(acts) per actor and option, replacing the evidence.", "the analyst"
     )
-    trials: int = _param(200_000, "Monte Carlo trials.", PROJECT, gt=0)
+    trials: int = _param(
+        200_000,
+        "Monte Carlo trials (at most 10 million: beyond that the run takes hours and its "
+        "per-trial results gigabytes, for no visible change in the figures).",
+        PROJECT,
+        gt=0,
+        le=MAX_TRIALS,
+    )
     seed: int = _param(
         20_250_106, "Seed of the random generator; same seed, same numbers.", PROJECT, ge=0
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    costs: CostPlanning = Field(default_factory=CostPlanning)
     attacks: Attacks = _param(
         default_attacks(),
         "Attack events at time zero that `respond` simulates (the first by default).",

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import pydantic
-import yaml
 
-from guarantor.errors import InputError, NotFoundError, ValidationError
+from guarantor.errors import GuarantorError, NotFoundError, ValidationError
 from guarantor.questionnaire.response import Response
 from guarantor.registry.actors import ActorIndex
-from guarantor.yamlio import error_line, safe_load
+from guarantor.yamlio import YamlDocument, load_yaml, load_yaml_file
 
 __all__ = ["HEADER", "parse_response", "read_response", "resolve_state"]
 
@@ -87,32 +86,40 @@ def _resolve(path: Path, response: Response, index: ActorIndex) -> Response:
     return Response.model_validate(data)
 
 
-def parse_response(text: str, path: Path, index: ActorIndex, today: date) -> Response:
-    """Validate ``text`` (the YAML of ``path``) as a response answered by ``today``."""
+def _document(text: str | None, path: Path) -> YamlDocument:
     try:
-        data: Any = safe_load(text)
-    except yaml.YAMLError as exc:
-        line, _column = error_line(exc)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        _fail(path, HEADER, "(document)", f"not YAML: {problem}", line)
+        if text is None:
+            return load_yaml_file(path, error=ValidationError)
+        return load_yaml(text, path, error=ValidationError)
+    except GuarantorError as exc:  # the guard's refusal, re-worded with question and field
+        message = exc.message.replace("not valid YAML", "not YAML")
+        _fail(path, HEADER, "(document)", message, exc.line)
+
+
+def _validated(document: YamlDocument, path: Path, index: ActorIndex, today: date) -> Response:
+    data = document.data
     if not isinstance(data, dict):
         _fail(path, HEADER, "(document)", "expected a YAML mapping with respondents and answers")
     try:
         response = Response.model_validate(data)
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
-        question, field = _where(tuple(first["loc"]))
+        loc = tuple(first["loc"])
+        question, field = _where(loc)
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        _fail(path, question, field, f"{first['msg']}{more}")
+        line = document.line_of(*loc)
+        _fail(path, question, field, f"{first['msg']}{more}", line)
     if response.answered_on > today:
-        _fail(path, HEADER, "answered_on", f"{response.answered_on} is in the future")
+        line = document.line_of("answered_on")
+        _fail(path, HEADER, "answered_on", f"{response.answered_on} is in the future", line)
     return _resolve(path, response, index)
 
 
+def parse_response(text: str, path: Path, index: ActorIndex, today: date) -> Response:
+    """Validate ``text`` (the YAML of ``path``) as a response answered by ``today``."""
+    return _validated(_document(text, path), path, index, today)
+
+
 def read_response(path: Path, index: ActorIndex, today: date) -> Response:
-    """Read and validate one response file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the response: {exc}", path=path) from exc
-    return parse_response(text, path, index, today)
+    """Read (through the input guard) and validate one response file."""
+    return _validated(_document(None, path), path, index, today)
