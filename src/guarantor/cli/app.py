@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from guarantor import __version__
 from guarantor.cli import (
@@ -103,5 +104,5 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv)
     except GuarantorError as exc:
-        _err.print(f"[bold red]error:[/] {exc.render()}", highlight=False, soft_wrap=True)
+        _err.print(f"[bold red]error:[/] {escape(exc.render())}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)

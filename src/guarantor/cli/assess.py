@@ -9,12 +9,13 @@ from rich.console import Console
 from rich.table import Table
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.cli.beliefs import ReportFormatOption, load_world
 from guarantor.cli.context import CliContext, get_context
-from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.forces import mc_error
+from guarantor.cli.options import MIN_TRIALS
+from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import Scenario
-from guarantor.errors import UsageError
 from guarantor.forces.answer import answer_who_sends
 from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
 from guarantor.store import Store
@@ -54,6 +55,7 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         f"Requirement: {answer.requirement:,} troops kept deployed in Ukraine "
         f"(scenario '{report.scenario}', evidence up to {report.as_of}).\n"
         f"P(requirement met) without a US backstop: {off.p_requirement_met:.1%} "
+        f"(± {mc_error(off):.1%} Monte Carlo s.e.) "
         f"(median sustained force {off.sustained_force.p50:,}); "
         f"with a US backstop: {on.p_requirement_met:.1%} "
         f"(median {on.sustained_force.p50:,}).\n"
@@ -170,15 +172,14 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         scenario: ScenarioOption = None,
         trials: Annotated[
-            int | None, typer.Option("--trials", "-n", min=1000, help="Monte Carlo trials.")
+            int | None,
+            typer.Option("--trials", "-n", min=MIN_TRIALS, help="Monte Carlo trials."),
         ] = None,
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         top: Annotated[int, typer.Option("--top", min=1, help="Rows per table.")] = 15,
-        fmt: FormatOption = Format.TABLE,
+        fmt: ReportFormatOption = ReportFormat.TABLE,
     ) -> None:
         """Answer the four questions (who sends troops, on what conditions, how partners react if attacked, who pays) from the bundled registry and ledger plus the store."""  # noqa: E501
-        if fmt not in (Format.TABLE, Format.JSON):
-            raise UsageError(f"--format must be table or json, got {fmt.value!r}")
         context = get_context(ctx)
         effective = _scenario(scenario, trials, seed)
         err = Console(stderr=True)
@@ -190,7 +191,7 @@ def register(app: typer.Typer) -> None:
         ):
             who = answer_who_sends(registry, evidence, effective)
         report = build_assessment(registry, evidence, effective, store, who)
-        if fmt is Format.JSON:
+        if fmt is ReportFormat.JSON:
             emit_json(report.as_dict())
             return
         console = Console()

@@ -13,22 +13,27 @@ import typer
 
 from guarantor.beliefs import Belief, belief_for, beliefs_for, gather_evidence, load_scenario
 from guarantor.cli.context import CliContext, get_context
-from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.vocabulary import Option
-from guarantor.errors import UsageError
 from guarantor.registry import Registry, load_registry, user_registry_dir
+from guarantor.registry.actors import resolve_actor
 from guarantor.settings import default_db_url
 
-__all__ = ["load_evidence", "load_world", "register"]
+__all__ = ["FormatOption", "ReportFormatOption", "load_evidence", "load_world", "register"]
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table, json, jsonl or csv (rows of the list).")
+]
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="table or json (a report, not a list).")
+]
 
 
 def load_world(context: CliContext) -> tuple[Registry, list[Evidence]]:
     """The registry (with the user's rows) and all evidence, each with its provenance."""
-    user = user_registry_dir()
+    user = user_registry_dir(db_url=context.db_url)
     registry = load_registry([user] if user.is_dir() else [])
     return registry, load_evidence(context, registry)
 
@@ -40,11 +45,6 @@ def load_evidence(context: CliContext, registry: Registry) -> list[Evidence]:
         path = Path(default.removeprefix("sqlite:///"))
         db_url = default if path.is_file() else None
     return gather_evidence(registry.ledger, db_url)
-
-
-def _check(fmt: Format) -> None:
-    if fmt not in (Format.TABLE, Format.JSON):
-        raise UsageError(f"--format must be table or json, got {fmt.value!r}")
 
 
 def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
@@ -80,22 +80,21 @@ def beliefs(
     option: Annotated[
         Option | None, typer.Option("--option", "-o", help="Only this option.")
     ] = None,
-    actor: Annotated[str | None, typer.Option("--actor", "-a", help="Only this actor.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", "-a", help="Only this actor (code or any name).")
+    ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """P(actor acts on option | scenario, evidence up to as_of), per actor and option."""
-    _check(fmt)
+    code = resolve_actor(actor) if actor else None
     effective = load_scenario(scenario)
     _registry, evidence = load_world(get_context(ctx))
     found = beliefs_for(
         evidence,
         effective,
-        actors=[actor.upper()] if actor else None,
+        actors=[code] if code else None,
         options=[option] if option else None,
     )
-    if fmt is Format.JSON:
-        emit_json([b.summary() for b in found])
-        return
     emit_rows(
         (b.summary() for b in found),
         fmt,
@@ -105,18 +104,23 @@ def beliefs(
 
 def explain(
     ctx: typer.Context,
-    actor: Annotated[str, typer.Argument(help="ISO alpha-3 code or NATO/EU/G7/COALITION.")],
+    actor: Annotated[
+        str, typer.Argument(help="Code (POL, NATO) or any name: Poland, Warsaw, Polish, Tusk.")
+    ],
     option: Annotated[Option, typer.Argument(help="The option, e.g. ground_troops.")],
     scenario: ScenarioOption = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Every vote behind one belief: quote or paraphrase, source, weight, contribution."""
-    _check(fmt)
+    code = resolve_actor(actor)
     effective = load_scenario(scenario)
     _registry, evidence = load_world(get_context(ctx))
-    belief = belief_for(actor.upper(), option, evidence, effective)
+    belief = belief_for(code, option, evidence, effective)
     if fmt is Format.JSON:
         emit_json(belief)
+        return
+    if fmt is not Format.TABLE:
+        emit_rows(_vote_rows(belief), fmt)
         return
     typer.echo(
         f"{belief.actor} {belief.option.value}: P = {belief.probability:.3f} "

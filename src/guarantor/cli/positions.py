@@ -12,6 +12,7 @@ from guarantor.cli.options import SinceOption, UntilOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
 from guarantor.extract.record import corroborated
+from guarantor.registry.actors import resolve_actor
 from guarantor.store import Store, StoredPosition
 
 __all__ = ["register"]
@@ -42,7 +43,8 @@ def register(app: typer.Typer) -> None:
     def positions(
         ctx: typer.Context,
         actor: Annotated[
-            str | None, typer.Option(help="Actor code, e.g. POL or NATO.", show_default=False)
+            str | None,
+            typer.Option(help="Actor code or name, e.g. POL, Poland or NATO.", show_default=False),
         ] = None,
         option: Annotated[
             Option | None, typer.Option(help="Guarantee option.", show_default=False)
@@ -59,7 +61,7 @@ def register(app: typer.Typer) -> None:
         same actor, option and stance in the store."""
         settings = get_context(ctx).settings
         triple = {
-            "actor": actor.upper() if actor else None,
+            "actor": resolve_actor(actor) if actor else None,
             "option": option.value if option else None,
             "stance": stance.value if stance else None,
         }

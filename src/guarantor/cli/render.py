@@ -13,14 +13,23 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Format", "emit_json", "emit_rows", "to_jsonable"]
+__all__ = ["Format", "ReportFormat", "emit_json", "emit_rows", "to_jsonable"]
 
 
 class Format(StrEnum):
+    """For results that are lists: every row in any of the four forms."""
+
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+
+
+class ReportFormat(StrEnum):
+    """For results that are one report (sections, not rows): table or JSON only."""
+
+    TABLE = "table"
+    JSON = "json"
 
 
 def to_jsonable(value: Any) -> Any:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from guarantor.errors import ConfigurationError
+from guarantor.settings import default_data_home
 
 __all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "make_engine"]
 
@@ -27,7 +28,7 @@ CACHE_KIB = 16_000  # per connection; bounded, so memory stays flat on any corpu
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; creates the SQLite file's folder when needed."""
+    """An engine for ``url``; creates the default SQLite folder, no other."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -36,6 +37,12 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed.render_as_string(hide_password=False))
+    if parsed.get_backend_name() != "postgresql":
+        raise ConfigurationError(
+            f"database URL {url!r}: unknown scheme {parsed.drivername!r}; expected "
+            "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB "
+            "(PostgreSQL needs: pip install 'guarantor[postgres]')"
+        )
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
@@ -49,8 +56,14 @@ def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).expanduser().parent
+        if folder.resolve() != default_data_home().resolve() and not folder.is_dir():
+            raise ConfigurationError(
+                f"database URL {url!r}: folder {folder} does not exist "
+                "(only the default folder is created; make it first or choose another)"
+            )
         try:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ConfigurationError(f"cannot create the folder for {database}: {exc}") from exc
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
