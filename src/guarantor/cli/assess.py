@@ -13,7 +13,7 @@ from guarantor.cli.beliefs import ReportFormatOption, load_world
 from guarantor.cli.context import CliContext, get_context
 from guarantor.cli.forces import mc_error
 from guarantor.cli.options import MIN_TRIALS
-from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
+from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import Scenario
 from guarantor.forces.answer import answer_who_sends
@@ -21,6 +21,8 @@ from guarantor.reports.assessment import Assessment, StoreSummary, build_assessm
 from guarantor.store import Store
 
 __all__ = ["register"]
+
+_MORE = "--top N for more, --format json for all"
 
 
 def _store_summary(context: CliContext) -> StoreSummary:
@@ -67,6 +69,8 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
     emit_rows(
         rows[:top],
         Format.TABLE,
+        total=len(rows),
+        more=_MORE,
         columns=["actor", "name", "p_participate", "expected_troops", "criticality", "basis"],
         title="likely contributors without a US backstop ('guarantor explain ACTOR "
         "ground_troops' shows the evidence)",
@@ -79,6 +83,8 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
     emit_rows(
         [vars(r) | {"refs": ", ".join(r.refs[:3])} for r in report.conditions[:top]],
         Format.TABLE,
+        total=len(report.conditions),
+        more=_MORE,
         columns=["actor", "option", "condition", "sources", "refs"],
         title="conditions named for troop, air and naval contributions",
         console=console,
@@ -87,6 +93,8 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
     emit_rows(
         [vars(r) | {"instruments": len(r.instruments)} for r in report.response[:top]],
         Format.TABLE,
+        total=len(report.response),
+        more=_MORE,
         columns=["actor", "strongest", "fastest_hours", "legally_binding", "instruments"],
         title=f"obligations in force on {report.as_of} (registry instruments)",
         console=console,
@@ -99,6 +107,8 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
             for r in report.payments[:top]
         ],
         Format.TABLE,
+        total=len(report.payments),
+        more=_MORE,
         title="money pledged (EUR million, by status; 'guarantor registry pledges' lists them)",
         console=console,
     )
@@ -117,25 +127,15 @@ def _print_evidence(console: Console, report: Assessment, top: int) -> None:
         emit_rows(
             [r | {"outlet": r["outlet"] or "(not found)"} for r in store.by_outlet_month[:top]],
             Format.TABLE,
+            total=len(store.by_outlet_month),
+            more=_MORE,
             title="documents per outlet and month",
             console=console,
         )
     _print_board(console, report)
 
 
-_SHORT = {
-    "ground_troops": "troops",
-    "air_support": "air",
-    "naval_support": "naval",
-    "monitoring": "monitor",
-    "security_guarantee": "guarantee",
-    "collective_defense": "art5-like",
-    "nato_membership": "NATO memb.",
-    "military_aid": "mil. aid",
-    "financial_aid": "money",
-    "sanctions": "sanctions",
-    "western_troops_in_ukraine": "W. troops",
-}
+_SHORT = SHORT_OPTIONS
 _STANCE = {"support": "yes", "oppose": "no", "conditional": "if", "uncertain": "?"}
 
 

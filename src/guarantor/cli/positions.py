@@ -18,7 +18,8 @@ from guarantor.store import Store, StoredPosition
 __all__ = ["register"]
 
 COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id", "independent_sources"]
-TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
+TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "grade", "quote"]
+WIDE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
 
 
 def _row(position: StoredPosition, sources: dict[tuple[str, str, str], int]) -> dict[str, Any]:
@@ -53,8 +54,14 @@ def register(app: typer.Typer) -> None:
         since: SinceOption = None,
         until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+        wide: Annotated[
+            bool, typer.Option("--wide", help="Table: add the conditions column.")
+        ] = False,
     ) -> None:
         """List stored positions with their quote, grade and source (streamed for jsonl/csv).
+
+        The table shows one line per position with the quote elided to fit; the
+        full quote and every field are in --format json, jsonl or csv.
 
         The grade's credibility digit counts corroboration: one better per extra
         independent source (other near-duplicate cluster and other outlet) of the
@@ -75,5 +82,6 @@ def register(app: typer.Typer) -> None:
                     until=day(until),
                 )
             )
-            columns = TABLE_COLUMNS if fmt is Format.TABLE else COLUMNS
+            narrow = WIDE_COLUMNS if wide else TABLE_COLUMNS
+            columns = narrow if fmt is Format.TABLE else COLUMNS
             emit_rows(rows, fmt, columns=columns, title="positions")
