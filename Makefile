@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint typecheck bench train clean
+.PHONY: run test lint typecheck bench fit train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: $(VENV)/.installed-dev
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
+
+# Refit beliefs.logodds.v2 and rewrite its published track record (out-of-fold backtests).
+fit: $(VENV)/.installed
+	mkdir -p src/guarantor/data/beliefs
+	GUARANTOR_DB= GUARANTOR_REGISTRY_DIR=/nonexistent $(BIN)/guarantor backtest --fit --format json > src/guarantor/data/beliefs/fit.json.tmp
+	mv src/guarantor/data/beliefs/fit.json.tmp src/guarantor/data/beliefs/fit.json
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks

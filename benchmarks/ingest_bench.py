@@ -2,7 +2,7 @@
 
 Generates N articles (default 100,000; about 3 KB each, 5% syndicated
 near-copies, 1% exact repeats) as JSON Lines, ingests them into a fresh
-SQLite store with ``guarantor.ingest.ingest_paths`` and reports documents/s,
+SQLite store with ``guarantor.runs.ingest_paths`` and reports documents/s,
 MB/s and resident memory at 10%, 50% and 100% of the corpus: memory must stay
 flat because articles are streamed and commits batched.
 
@@ -15,7 +15,7 @@ lookup, outlet resolution, savepoints), so the ratio says what that costs.
 The extractor is off by default (``--extract`` turns on the project's
 extractor, ``guarantor.extract.extract_document``); the output says which.
 
-    python -m benchmarks ingest [--n N] [--extract] [--commit-every K] [--json]
+    python -m benchmarks ingest [--n N] [--extract] [--largest] [--commit-every K] [--json]
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ import json
 import random
 import sqlite3
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import psutil
 
-from guarantor.ingest import ingest_paths, store_extractor
+from guarantor.runs import ingest_paths, store_extractor
 from guarantor.settings import load_settings
 from guarantor.store import Store
 
@@ -168,12 +169,86 @@ def run_baseline(feed: Path, db: Path, batch: int) -> dict[str, Any]:
     return _figures("raw insert baseline", count, feed.stat().st_size, time.perf_counter() - start)
 
 
+LARGEST_SHAPES = {
+    # the longest document ingest accepts (max_document_chars), in three shapes
+    "prose": "Poland said on Monday it would send troops to Ukraine once a ceasefire holds. ",
+    "one long line": "Poland said it would send troops to Ukraine, ",
+    "one long word": "A",
+}
+
+
+def run_largest(folder: Path, extract: bool) -> list[dict[str, Any]]:
+    """Time and peak memory of ingesting one document of the largest accepted length."""
+    settings = load_settings(commit_every=1)
+    limit = settings.max_document_chars
+    rows = []
+    for name, unit in LARGEST_SHAPES.items():
+        path = folder / f"largest-{name.replace(' ', '-')}.txt"
+        text = (unit * (limit // len(unit) + 1))[: limit - 1]
+        if name == "prose":  # paragraphs, as an official text has them
+            text = text.replace("holds. Poland", "holds.\n\nPoland", 20_000)[: limit - 1]
+        path.write_text(text, encoding="utf-8")
+        process = psutil.Process()
+        before = process.memory_info().rss
+        with Store.open(f"sqlite:///{folder / f'largest-{len(rows)}.db'}") as store:
+            extractor, extractor_name = store_extractor(store) if extract else (None, None)
+            peak = _Peak(process)
+            start = time.perf_counter()
+            with peak:
+                summary = ingest_paths(
+                    [str(path)],
+                    store,
+                    settings=settings,
+                    extractor=extractor,
+                    extractor_name=extractor_name,
+                )
+            elapsed = time.perf_counter() - start
+        rows.append(
+            {
+                "shape": name,
+                "chars": len(text),
+                "stored": summary.stored,
+                "elapsed_s": round(elapsed, 2),
+                "peak_rss_over_start_mb": round((peak.peak - before) / 2**20, 1),
+            }
+        )
+    return rows
+
+
+class _Peak:
+    """Samples the process's resident memory every 20 ms while the block runs."""
+
+    def __init__(self, process: psutil.Process) -> None:
+        self.process = process
+        self.peak = process.memory_info().rss
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self.process.memory_info().rss)
+
+    def __enter__(self) -> _Peak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.process.memory_info().rss)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks ingest", description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="articles to generate")
     parser.add_argument("--extract", action="store_true", help="run the project's extractor too")
     parser.add_argument("--commit-every", type=int, default=200)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--largest",
+        action="store_true",
+        help="also time one document of the largest accepted length (max_document_chars)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="guarantor-bench-") as tmp:
         folder = Path(tmp)
@@ -183,6 +258,7 @@ def main(argv: list[str]) -> int:
             feed, folder / "ingest.db", args.n, extract=args.extract, commit_every=args.commit_every
         )
         baseline = run_baseline(feed, folder / "baseline.db", args.commit_every)
+        largest = run_largest(folder, args.extract) if args.largest else []
     ratio = baseline["docs_per_s"] / rows[-1]["docs_per_s"]
     report = {
         "articles": args.n,
@@ -191,6 +267,7 @@ def main(argv: list[str]) -> int:
         "checkpoints": rows,
         "baseline": baseline,
         "baseline_over_ingest": round(ratio, 1),
+        "largest_document": largest,
     }
     if args.json:
         print(json.dumps(report, indent=2))
@@ -216,3 +293,8 @@ def _print(report: dict[str, Any]) -> None:
         f"duplicates {last['duplicates']}, failed {last['failed']}; "
         f"the raw insert baseline is {report['baseline_over_ingest']}x faster than ingest"
     )
+    for row in report["largest_document"]:
+        print(
+            f"largest document ({row['shape']}, {row['chars']:,} chars): "
+            f"{row['elapsed_s']} s, peak RSS {row['peak_rss_over_start_mb']} MB over the start"
+        )

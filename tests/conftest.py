@@ -30,3 +30,12 @@ def reference_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared reference data not found at {path}")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _rules_extractor_for_plumbing_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands default to extract.hybrid.v1; tests of ingest, store and CLI plumbing pin the
+    deterministic rule extractor so their expected positions test plumbing, not the model.
+    Tests of the hybrid extractor name it explicitly (tests/extract/test_hybrid.py)."""
+    if "GUARANTOR_EXTRACTOR" not in os.environ:
+        monkeypatch.setenv("GUARANTOR_EXTRACTOR", "extract.rules.v1")

@@ -61,6 +61,14 @@ SETTINGS: tuple[Setting, ...] = (
         "project choice: 20 MB is far above any news article or official text",
     ),
     Setting(
+        "max_document_chars",
+        2_000_000,
+        "Longest document text ingest extracts from; longer ones are refused, so memory "
+        "and time per document stay bounded.",
+        "project choice: the longest official texts (treaties, strategy papers) run to a "
+        "few hundred thousand characters; 2 million bounds one document to a few hundred MB",
+    ),
+    Setting(
         "near_duplicate_threshold",
         0.8,
         "Jaccard similarity of word shingles above which two documents are one story.",
@@ -93,6 +101,7 @@ class Settings(BaseModel):
 
     db: str | None = Field(default=None)
     max_file_bytes: int = Field(default=20_000_000, gt=0)
+    max_document_chars: int = Field(default=2_000_000, gt=0)
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
     commit_every: int = Field(default=200, gt=0)
     extractor: Literal["extract.hybrid.v1", "extract.rules.v1"] = "extract.hybrid.v1"

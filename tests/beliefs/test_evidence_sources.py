@@ -91,7 +91,7 @@ def test_reports_sharing_a_cluster_or_an_outlet_are_one_source() -> None:
     assert len(set(keys)) == 3
 
 
-def test_gather_evidence_reads_the_store_beside_the_ledger(tmp_path: Path) -> None:
+def test_gather_evidence_reads_the_store_it_is_handed_beside_the_ledger(tmp_path: Path) -> None:
     import hashlib
 
     from guarantor.beliefs import gather_evidence
@@ -122,7 +122,7 @@ def test_gather_evidence_reads_the_store_beside_the_ledger(tmp_path: Path) -> No
             extractor="test.v1",
         )
         store.add_document(doc, [position], None)
-    items = gather_evidence([ledger_row("deu-1", "Reuters")], url)
+        items = gather_evidence([ledger_row("deu-1", "Reuters")], store)
     kinds = sorted(e.provenance.kind for e in items)
     assert kinds == ["ledger", "store"]
     stored_item = next(e for e in items if e.provenance.kind == "store")

@@ -28,9 +28,9 @@ def test_partial_file_changes_only_its_keys(tmp_path: Path) -> None:
     path = _write(tmp_path, "requirement: 10000\nconditions:\n  us_backstop: true\n")
     scenario = load_scenario(path)
     assert scenario.requirement == 10000
-    assert scenario.conditions.us_backstop is True
+    assert scenario.conditions.us_backstop == 1.0
     # untouched siblings keep the default
-    assert scenario.conditions.ceasefire is True
+    assert scenario.conditions.ceasefire == 1.0
     assert scenario.beliefs == default_scenario().beliefs
 
 

@@ -37,7 +37,7 @@ def test_forces_json_keeps_its_contract(env: dict[str, str], tmp_path: Path) -> 
     assert 0 <= data["p_requirement_met"] <= 1
     force = data["sustained_force"]
     assert force["p5"] <= force["p50"] <= force["p95"] and force["mean"] >= 0
-    assert data["conditions"]["us_backstop"] is True
+    assert data["conditions"]["us_backstop"] == 1.0
     for row in data["actors"]:
         assert set(row) >= {"actor", "p_participate", "expected_troops", "criticality"}
         assert 0 <= row["p_participate"] <= 1
@@ -83,4 +83,26 @@ def test_bad_scenario_exits_2_with_file_and_line(
     with pytest.raises(SystemExit) as exited:
         main(["forces", "--scenario", str(bad)])
     assert exited.value.code == 2
+    assert f"{bad}:2" in capsys.readouterr().err
+
+
+def test_backtest_json_and_a_bad_outcomes_file(
+    env: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = json.loads(invoke(env, "backtest", "--as-of", "2025-06-30", "--format", "json"))
+    assert data["as_of"] == "2025-06-30" and data["option"] == "ground_troops"
+    assert {"n", "auc", "brier", "log_loss", "baselines", "actors"} <= set(data)
+    assert "naive_count" in data["baselines"]
+    table = invoke(env, "backtest", "--option", "naval_support")
+    assert "naval_support" in table
+    bad = tmp_path / "o.csv"
+    bad.write_text("actor,option,outcome,date,source\nGBR,ground_troops,1,someday,x\n")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SystemExit) as exited:
+        main(["backtest", "--outcomes", str(bad)])
+    assert exited.value.code == 1
     assert f"{bad}:2" in capsys.readouterr().err

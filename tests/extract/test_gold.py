@@ -6,7 +6,7 @@ from pathlib import Path
 
 from guarantor.extract import extract_document
 from guarantor.extract.evaluate import evaluate_corpus
-from guarantor.extract.reading import read_document
+from guarantor.ingest import read_document
 
 THRESHOLD = 0.85
 

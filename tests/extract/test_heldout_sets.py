@@ -23,7 +23,7 @@ from guarantor.domain import Condition, Option, Stance
 from guarantor.domain.actors import ORGANISATION_CODES
 from guarantor.extract import extract_document
 from guarantor.extract.evaluate import Evaluation, evaluate_corpus, load_gold
-from guarantor.extract.reading import read_document
+from guarantor.ingest import read_document
 from guarantor.registry.actor_data import bundled_actor_dir
 
 HERE = Path(__file__).resolve().parent

@@ -164,3 +164,30 @@ def test_running_the_hybrid_extractor_never_imports_torch() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@released
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus absent")
+def test_hybrid_scores_at_least_the_bar_on_the_seed_gold() -> None:
+    from functools import partial
+
+    from guarantor.extract.evaluate import evaluate_corpus
+    from guarantor.ingest import read_document
+
+    result = evaluate_corpus(
+        SHARED / "corpus" / "gold" / "seeds.yaml",
+        SHARED / "corpus" / "seeds",
+        read=read_document,
+        extractor=partial(extract_document, extractor=HYBRID_NAME),
+    )
+    assert result.total.f1 >= 0.85
+
+
+def test_commands_default_to_the_hybrid_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guarantor.settings import load_settings
+
+    monkeypatch.delenv("GUARANTOR_EXTRACTOR", raising=False)
+    assert load_settings().extractor == HYBRID_NAME

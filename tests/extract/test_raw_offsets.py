@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guarantor.extract import extract_document
-from guarantor.extract.reading import read_document
+from guarantor.ingest import read_document
 
 SENTENCES = (
     "Poland will not send troops to Ukraine, Defence Minister Wladyslaw Kosiniak-Kamysz said.",

@@ -14,7 +14,7 @@ from guarantor.domain.vocabulary import Condition, Option, Stance
 from guarantor.registry import Registry
 
 
-def state(iso3: str, active: int, *, frontline: bool = False) -> State:
+def state(iso3: str, active: int, *, frontline: bool = False, land: int | None = None) -> State:
     return State(
         iso3=iso3,
         name=f"State {iso3}",
@@ -26,6 +26,8 @@ def state(iso3: str, active: int, *, frontline: bool = False) -> State:
         unsc_permanent=False,
         active_personnel=active,
         active_personnel_source="made up for a test",
+        land_forces=land,
+        land_forces_source="made up for a test" if land else None,
         status_source="made up for a test",
     )
 
@@ -59,9 +61,9 @@ def say() -> Callable[..., Evidence]:
 def tiny_registry() -> Registry:
     return Registry(
         states=[
-            state("AAA", 120_000),
-            state("BBB", 80_000),
-            state("CCC", 60_000, frontline=True),
+            state("AAA", 120_000, land=60_000),
+            state("BBB", 80_000, land=40_000),
+            state("CCC", 60_000, frontline=True, land=30_000),
             state("DDD", 20_000),
             state("UKR", 800_000, frontline=True),
         ],

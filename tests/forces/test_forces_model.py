@@ -15,8 +15,7 @@ SCENARIO = Scenario(trials=20_000, seed=5, requirement=20_000)
 SCENARIO = SCENARIO.model_copy(
     update={
         "forces": SCENARIO.forces.model_copy(
-            # the whole capacity, so the arithmetic below reads plainly
-            update={"candidates": "all", "sensitivity_trials": 4_000, "capacity_share": 1.0}
+            update={"candidates": "all", "sensitivity_trials": 4_000}
         )
     }
 )
@@ -28,14 +27,16 @@ def by_actor(
     return {c.actor: c for c in contributors_for(registry, evidence, scenario)}
 
 
-def test_capacity_pledge_reserve_commitments_and_rotation(
+def test_estimates_are_land_forces_times_mission_shares_capped_by_what_is_sustainable(
     tiny_registry: Registry, tiny_evidence: list[Evidence]
 ) -> None:
+    # the tiny world records no earlier mission, so the shares are 1%, 5% and 10%
     found = by_actor(tiny_registry, tiny_evidence)
     assert "UKR" not in found  # excluded: the host
-    assert found["AAA"].troops == 120_000 * 0.5 // 4
-    assert found["BBB"].troops == (80_000 * 0.5 - 4_000) // 4  # less the brigade abroad
-    assert found["CCC"].troops == 60_000 * 0.5 * 0.5 // 4  # frontline keeps half home
+    assert found["AAA"].sizes == (600, 3_000, 6_000)  # 60,000 land forces; cap 7,500
+    assert found["AAA"].troops == 3_000 and found["AAA"].basis == "estimate"
+    assert found["BBB"].sizes == (400, 2_000, (40_000 * 0.5 - 4_000) // 4)  # less the brigade
+    assert found["CCC"].sizes == (300, 1_500, int(30_000 * 0.5 * 0.5 / 4))  # frontline reserve
     assert found["DDD"].troops == 3_000 and found["DDD"].basis == "pledge"
     rotated = SCENARIO.model_copy(
         update={"forces": SCENARIO.forces.model_copy(update={"pledges_are_sustained": False})}
@@ -49,16 +50,50 @@ def test_scenario_rotation_and_usability_override_the_registry(
     scenario = SCENARIO.model_copy(
         update={
             "rotation_ratio": 3.0,
-            "forces": SCENARIO.forces.model_copy(update={"usability": 0.3}),
+            "forces": SCENARIO.forces.model_copy(update={"usability": 0.1}),
         }
     )
-    assert by_actor(tiny_registry, tiny_evidence, scenario)["AAA"].troops == 120_000 * 0.3 // 3
-    half = SCENARIO.model_copy(
-        update={"forces": SCENARIO.forces.model_copy(update={"capacity_share": 0.5})}
-    )
-    found = by_actor(tiny_registry, tiny_evidence, half)
-    assert found["AAA"].troops == 120_000 * 0.5 // 4 * 0.5
+    found = by_actor(tiny_registry, tiny_evidence, scenario)
+    assert max(found["AAA"].sizes) == 60_000 * 0.1 // 3  # the cap moved
     assert found["DDD"].troops == 3_000  # a pledged number is not scaled
+
+
+def test_mission_shares_are_each_states_peak_over_its_land_forces(
+    tiny_registry: Registry,
+) -> None:
+    from datetime import date
+
+    from guarantor.domain.registry import MissionFamily, MissionRecord
+    from guarantor.forces.capacity import mission_shares
+
+    def sent(actor: str, mission: str, troops: int) -> MissionRecord:
+        return MissionRecord(
+            id=f"{actor}-{mission}",
+            actor=actor,
+            mission=mission,
+            family=MissionFamily.LAND,
+            took_part=True,
+            troops=troops,
+            year=2010,
+            source_url="test",
+            paraphrase="test",
+        )
+
+    rows = [sent("AAA", "m1", 3_000), sent("AAA", "m2", 6_000), sent("BBB", "m1", 1_000)]
+    shares = mission_shares(rows, tiny_registry.states, 0.46)
+    assert shares == [(40_000, 1_000 / 40_000), (60_000, 6_000 / 60_000)]
+    assert date(2010, 1, 1).year == 2010
+
+
+def test_comparable_states_are_the_nearest_in_land_force_size() -> None:
+    from guarantor.forces.capacity import Planning, comparable_shares
+
+    refs = ((5_000, 0.2), (10_000, 0.1), (100_000, 0.03), (300_000, 0.01))
+    plan = Planning(usability=0.5, home_defence_reserve=0.5, rotation_ratio=4.0)
+    plan = plan.replace(references=refs, comparable=2)
+    assert comparable_shares(8_000, plan) == (0.1, 0.2)
+    assert comparable_shares(250_000, plan) == (0.01, 0.03)
+    assert comparable_shares(250_000, plan.replace(share_quantile=0.0)) == (0.01, 0.01)
 
 
 def test_candidates_exclude_the_silent_and_the_refusing(
@@ -84,7 +119,9 @@ def test_report_has_the_contract_and_records_its_rules(
         assert key in data
     assert set(data["sustained_force"]) >= {"mean", "p5", "p50", "p95"}
     assert set(data["actors"][0]) >= {"actor", "p_participate", "expected_troops", "criticality"}
-    assert data["rules"] == {"beliefs": "beliefs.logodds.v1", "forces": "forces.montecarlo.v1"}
+    assert data["rules"] == {"beliefs": "beliefs.logodds.v1", "forces": "forces.montecarlo.v2"}
+    assert 0 <= data["from_pledges"] <= 1 and data["hinges_on"].startswith("hinges on")
+    assert abs(data["from_pledges"] + data["from_estimates"] - 1) < 1e-3
     assert data["trials"] == 20_000 and data["seed"] == 5
     assert {row["parameter"] for row in data["sensitivity"]} >= {
         "correlation",
@@ -100,10 +137,12 @@ def test_report_has_the_contract_and_records_its_rules(
 def test_backstop_helps_a_force_whose_biggest_member_waits_for_it(
     tiny_registry: Registry, tiny_evidence: list[Evidence]
 ) -> None:
-    answer = answer_who_sends(tiny_registry, tiny_evidence, SCENARIO)
+    answer = answer_who_sends(
+        tiny_registry, tiny_evidence, SCENARIO.model_copy(update={"requirement": 8_000})
+    )
     assert answer.with_backstop.p_requirement_met > answer.without_backstop.p_requirement_met
     summary = answer.summary(top=2)
-    assert summary["requirement"] == 20_000
+    assert summary["requirement"] == 8_000
     assert len(summary["most_critical"]) == 2
     assert summary["most_critical"][0]["actor"] in {"AAA", "BBB"}
     assert answer.without_backstop.sensitivity == []  # off by default in the answer

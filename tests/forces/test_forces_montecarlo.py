@@ -112,3 +112,52 @@ def test_one_huge_chunk_equals_many_small_ones() -> None:
     split = run(trials=150_000, criticality=False)
     assert np.array_equal(whole.histogram, split.histogram)
     assert int(whole.histogram.sum()) == 150_000
+
+
+keyed = st.lists(
+    st.tuples(
+        st.floats(min_value=0, max_value=1, allow_nan=False),
+        st.integers(min_value=0, max_value=20_000),
+    ),
+    min_size=2,
+    max_size=6,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    keyed,
+    st.integers(min_value=0, max_value=60_000),
+    st.floats(min_value=0, max_value=0.9),
+    st.data(),
+)
+def test_removing_or_zeroing_a_state_never_raises_p_met(
+    states: list[tuple[float, int]], requirement: int, rho: float, data: st.DataObject
+) -> None:
+    """Common random numbers per state: the others' draws stay put, so P(met) cannot rise."""
+    gone = data.draw(st.integers(min_value=0, max_value=len(states) - 1))
+    keys = [100 + i for i in range(len(states))]
+    args = {"correlation": rho, "trials": 9_000, "seed": 4, "criticality": False}
+    p, troops = [s[0] for s in states], [s[1] for s in states]
+    full = simulate(p, troops, requirement, keys=keys, **args)  # type: ignore[arg-type]
+    rest = [i for i in range(len(states)) if i != gone]
+    removed = simulate(
+        [p[i] for i in rest],
+        [troops[i] for i in rest],
+        requirement,
+        keys=[keys[i] for i in rest],
+        **args,
+    )  # type: ignore[arg-type]
+    zeroed_p = [0.0 if i == gone else v for i, v in enumerate(p)]
+    zeroed = simulate(zeroed_p, troops, requirement, keys=keys, **args)  # type: ignore[arg-type]
+    assert removed.met <= full.met and zeroed.met <= full.met
+    # and the others' participation is untouched by the removal
+    assert list(removed.participations) == [full.participations[i] for i in rest]
+
+
+def test_a_states_sizes_are_drawn_from_its_own_stream() -> None:
+    sizes = [[1_000, 2_000, 3_000], [5_000, 5_000, 5_000]]
+    a = simulate([0.5, 0.5], sizes, 4_000, correlation=0.3, trials=20_000, seed=2, keys=[7, 9])
+    b = simulate([0.5], [sizes[0]], 4_000, correlation=0.3, trials=20_000, seed=2, keys=[7])
+    assert a.troops_sent[0] == b.troops_sent[0]
+    assert abs(a.troops_sent[0] / a.participations[0] - 2_000) < 50  # the mean of its sizes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from guarantor.ingest import ingest_paths
+from guarantor.runs import ingest_paths
 from guarantor.settings import load_settings
 from guarantor.store import Store
 

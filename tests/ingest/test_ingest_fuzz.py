@@ -7,7 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guarantor.ingest import clean_text, content_hash, ingest_paths, normalise_text
+from guarantor.ingest import clean_text, content_hash, normalise_text
+from guarantor.runs import ingest_paths
 from guarantor.settings import Settings
 from guarantor.store import Store
 

@@ -27,7 +27,7 @@ LIBRARY_RUN = textwrap.dedent(
     """
     import sys
     from guarantor.domain import Grade, Option, Position, Stance
-    from guarantor.ingest import ingest_paths
+    from guarantor.runs import ingest_paths
     from guarantor.settings import load_settings
     from guarantor.store import Store
 

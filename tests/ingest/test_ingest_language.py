@@ -1,52 +1,34 @@
-"""The vectorised language scorer decides exactly as py3langid's own byte-by-byte walk."""
+"""Language detection goes through py3langid's public interface and names real languages."""
 
 from __future__ import annotations
 
-import py3langid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guarantor.ingest.language import KNOWN_DEPTHS, classify, identifier, max_depth
+from guarantor.ingest.language import classify
+from guarantor.ingest.metadata import detect_language
 
-SAMPLES = [
-    "The ministers agreed to send troops to the border next year, officials said.",
-    "Die Minister haben vereinbart, im nächsten Jahr Truppen an die Grenze zu schicken.",
-    "Les ministres ont convenu d'envoyer des troupes à la frontière l'année prochaine.",
-    "Министры договорились направить войска к границе в следующем году.",
-    "Ministři se dohodli, že příští rok pošlou vojáky k hranici.",
-    "ΟΙ ΥΠΟΥΡΓΟΙ ΣΥΜΦΩΝΗΣΑΝ",
-    "x",
-    "",
-]
+SAMPLES = {
+    "The ministers agreed to send troops to the border next year, officials said.": "en",
+    "Die Minister haben vereinbart, im nächsten Jahr Truppen an die Grenze zu schicken.": "de",
+    "Les ministres ont convenu d'envoyer des troupes à la frontière l'année prochaine.": "fr",
+    "Министры договорились направить войска к границе в следующем году.": "ru",
+}
 
 
-def test_same_language_and_score_as_py3langid() -> None:
-    for text in SAMPLES:
-        expected = py3langid.classify(text)
-        found = classify(text)
-        assert found[0] == expected[0], text
-        assert abs(found[1] - expected[1]) <= 1e-3 * max(1.0, abs(expected[1])), text
+def test_names_the_language_of_plain_sentences() -> None:
+    for text, language in SAMPLES.items():
+        assert classify(text)[0] == language, text
+        assert detect_language(text) == language
 
 
-def test_window_walk_reaches_the_states_of_a_full_scan() -> None:
-    fast = identifier()
-    data = " ".join(SAMPLES).encode()
-    state, expected = 0, []
-    for byte in data:  # the automaton as py3langid walks it
-        state = int(fast.nextmove[fast.rowbase[state] + byte])
-        expected.append(state)
-    assert fast.states(data).tolist() == expected
-    assert fast.depth >= 2
+def test_text_without_letters_has_no_language() -> None:
+    assert detect_language("12 345 --- !!") is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.text(alphabet="abcdeéßüñçαβγдежз中文 .,!?\n09ABC", max_size=200))
-def test_agrees_with_py3langid_on_any_text(text: str) -> None:
-    assert classify(text)[0] == py3langid.classify(text)[0]
-
-
-def test_the_known_depth_of_the_installed_model_is_its_real_depth() -> None:
-    fast = identifier()
-    depth = max_depth(fast.nextmove, fast.rowbase)
-    assert fast.depth == depth
-    assert KNOWN_DEPTHS.get(fast.shape, depth) == depth
+def test_any_text_gets_a_language_code(text: str) -> None:
+    language, score = classify(text)
+    assert 2 <= len(language) <= 3 and language.isalpha()  # ISO 639-1, a few 639-2
+    assert isinstance(score, float)

@@ -10,7 +10,7 @@ import pytest
 
 from guarantor.domain import Document, Grade, Option, Position, Stance
 from guarantor.errors import IngestError
-from guarantor.ingest import ingest_paths, store_extractor
+from guarantor.runs import ingest_paths, store_extractor
 from guarantor.settings import Settings
 from guarantor.store import Store
 
@@ -123,12 +123,15 @@ def test_store_extractor_gets_the_outlet_grade(
 
     grades: list[str] = []
 
-    def spy(document: Document, *, outlet_reliability: str = "F") -> list[Position]:
-        grades.append(outlet_reliability)
-        return []
+    class Spy:
+        extractor = extract.EXTRACTOR_NAME
 
-    monkeypatch.setattr(extract, "extract_document", spy)
-    extractor, name = store_extractor(store)
+        def __call__(self, document: Document, *, outlet_reliability: str = "F") -> list[Position]:
+            grades.append(outlet_reliability)
+            return []
+
+    monkeypatch.setattr(extract, "pipeline_for", lambda name, threshold: Spy())
+    extractor, name = store_extractor(store, extract.EXTRACTOR_NAME)
     extractor(Document(source="x", text="t", content_hash="h", outlet="Reuters"))
     extractor(Document(source="x", text="t", content_hash="h", outlet=None))
     assert grades == ["B", "F"]

@@ -32,7 +32,7 @@ def test_bad_files_each_give_one_clear_error(tmp_path: Path) -> None:
     assert f"{tmp_path / 'empty.md'}: empty input (no text)" in errors
     assert any(e.startswith(f"{tmp_path / 'image.txt'}: binary data") for e in errors)
     assert any(
-        e.startswith(f"{tmp_path / 'latin1.txt'}: not UTF-8 text: byte 0xe9 at offset 3")
+        e.startswith(f"{tmp_path / 'latin1.txt'}:1: not UTF-8 text: byte 0xe9 at offset 3")
         for e in errors
     )
     assert f"{tmp_path / 'nope.txt'}: no such file or folder" in errors

@@ -67,19 +67,24 @@ def _instrument(ident: str, by: str, kind: ObligationType, hours: int | None) ->
     )
 
 
-def test_response_takes_strongest_and_fastest_in_force_only() -> None:
+def test_response_keeps_each_provision_deadline_and_in_force_only() -> None:
     rows = response_obligations(
         [
             _instrument("a", "FRA", ObligationType.CONSULT, 24),
             _instrument("b", "FRA", ObligationType.ASSIST, 72),
             _instrument("c", "DEU", ObligationType.CONSULT, None),
+            _instrument("d", "ITA", ObligationType.ASSIST, None),
         ],
         date(2025, 1, 1),
     )
     fra = next(r for r in rows if r.actor == "FRA")
-    assert fra.strongest == "assist" and fra.fastest_hours == 24
+    assert fra.owes_ukraine == "assist"
+    # 24 hours to consult and 72 to assist stay apart: never "assist within 24"
+    assert fra.consult_within_h == 24 and fra.assist_within_h == 72
     assert set(fra.instruments) == {"a", "b"}
-    assert rows[0].actor == "FRA"
+    ita = next(r for r in rows if r.actor == "ITA")
+    assert ita.consult_within_h is None and ita.assist_within_h is None
+    assert [r.actor for r in rows][:2] == ["FRA", "ITA"]
     assert (
         response_obligations([_instrument("a", "FRA", ObligationType.ASSIST, 24)], date(2023, 1, 1))
         == []

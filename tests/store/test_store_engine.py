@@ -38,3 +38,10 @@ def test_unparseable_url_is_a_configuration_error() -> None:
 def test_missing_driver_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError, match="driver"):
         make_engine("mysql+nosuchdriver://u@h/db")
+
+
+def test_safe_url_masks_the_password_once_for_everyone() -> None:
+    from guarantor.store import safe_url
+
+    shown = safe_url("postgresql+psycopg://ann:s3cret@db.example/guarantor")
+    assert "s3cret" not in shown and shown.startswith("postgresql+psycopg://ann:***@db.example")

@@ -1,4 +1,4 @@
-"""``beliefs.logodds.v1``: P(actor acts on option | scenario, evidence up to as_of).
+"""``beliefs.logodds.v1`` and ``v2``: P(actor acts on option | scenario, evidence up to as_of).
 
 Each independent source casts one vote per stance: the probability its stance
 stands for (a conditional one votes high only when the scenario meets all its
@@ -7,6 +7,12 @@ log-odds shift from the prior, ``weight * (logit(vote) - logit(prior))``, so one
 fresh A1 statement moves the belief to its vote and corroboration from other
 sources moves it further; the sum is clipped to the rule's bounds. Every vote
 is kept with its weight and contribution, so ``explain`` can show the sum.
+
+``v2`` (``guarantor.beliefs.v2``) changes three things and keeps the rest: the
+prior is the state's own base rate from history, a conditional stance weighs
+the probability of its conditions, and the shifts are scaled by a fitted factor.
+Evidence without a date is never read by an as-of run (both rules); it is
+counted in ``undated_left_out``.
 """
 
 from __future__ import annotations
@@ -18,11 +24,22 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from guarantor.beliefs.baserates import History
+from guarantor.beliefs.v2 import RULE_V2, prior_v2, vote_value_v2
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
 from guarantor.domain.vocabulary import Option, Stance
 
-__all__ = ["RULE", "Belief", "Vote", "belief_for", "beliefs_for", "logit", "vote_value"]
+__all__ = [
+    "RULE",
+    "RULE_V2",
+    "Belief",
+    "Vote",
+    "belief_for",
+    "beliefs_for",
+    "logit",
+    "vote_value",
+]
 
 RULE = "beliefs.logodds.v1"
 
@@ -66,6 +83,8 @@ class Belief(BaseModel):
     votes: tuple[Vote, ...]
     rule: str = RULE
     as_of: date
+    prior_basis: str = ""
+    undated_left_out: int = 0
 
     def summary(self) -> dict[str, object]:
         """The short row a table or JSON list shows."""
@@ -79,6 +98,7 @@ class Belief(BaseModel):
             "evidence": len(self.votes),
             "stances": stances,
             "override": self.override,
+            "undated_left_out": self.undated_left_out,
         }
 
 
@@ -120,7 +140,10 @@ def _weights(evidence: Evidence, rule: BeliefRule, as_of: date) -> tuple[float, 
 
 def _scored(evidence: Evidence, scenario: Scenario) -> Vote:
     rule = scenario.beliefs
-    value, reason = vote_value(evidence, rule, scenario.conditions)
+    if rule.rule == RULE_V2:
+        value, reason = vote_value_v2(evidence, rule, scenario.conditions)
+    else:
+        value, reason = vote_value(evidence, rule, scenario.conditions)
     grade, recency, directness = _weights(evidence, rule, scenario.as_of)
     return Vote(
         evidence=evidence,
@@ -146,29 +169,49 @@ def _heaviest_per_source(votes: Sequence[Vote]) -> set[int]:
     return set(best.values())
 
 
-def belief_for(
-    actor: str, option: Option, evidence: Iterable[Evidence], scenario: Scenario
-) -> Belief:
-    """P(``actor`` acts on ``option``) from the evidence about that pair up to ``as_of``."""
+def _known(
+    evidence: Iterable[Evidence], actor: str, option: Option, as_of: date
+) -> tuple[list[Evidence], int]:
+    """The pair's dated evidence up to ``as_of`` (in a stable order), and how many undated."""
+    mine = [e for e in evidence if e.actor == actor and e.option is option]
+    dated = [e for e in mine if e.stated_on is not None and e.stated_on <= as_of]
+    dated.sort(key=lambda e: (e.stated_on or date.min, e.source_key, e.provenance.ref))
+    return dated, sum(1 for e in mine if e.stated_on is None)
+
+
+def _prior(
+    actor: str, option: Option, scenario: Scenario, history: History | None
+) -> tuple[float, str]:
     rule = scenario.beliefs
-    relevant = sorted(
-        (
-            e
-            for e in evidence
-            if e.actor == actor
-            and e.option is option
-            and (e.stated_on is None or e.stated_on <= scenario.as_of)
-        ),
-        key=lambda e: (e.stated_on or date.min, e.source_key, e.provenance.ref),
-    )
+    if rule.rule == RULE_V2:
+        return prior_v2(actor, option, scenario, history)
+    return rule.priors[option], "option prior (beliefs.logodds.v1)"
+
+
+def belief_for(
+    actor: str,
+    option: Option,
+    evidence: Iterable[Evidence],
+    scenario: Scenario,
+    *,
+    history: History | None = None,
+) -> Belief:
+    """P(``actor`` acts on ``option``) from the evidence about that pair up to ``as_of``.
+
+    ``history`` (the registry's missions and meetings) gives v2 its per-state prior;
+    without it v2 uses the fitted intercept alone.
+    """
+    rule = scenario.beliefs
+    relevant, undated = _known(evidence, actor, option, scenario.as_of)
     scored = [_scored(e, scenario) for e in relevant]
     counted = _heaviest_per_source(scored)
-    prior = rule.priors[option]
+    prior, basis = _prior(actor, option, scenario, history)
     base = logit(prior)
+    scale = rule.v2.evidence_scale if rule.rule == RULE_V2 else 1.0
     votes = []
     for index, vote in enumerate(scored):
         if index in counted:
-            shift = vote.weight * (logit(vote.vote) - base)
+            shift = scale * vote.weight * (logit(vote.vote) - base)
             vote = vote.model_copy(update={"counted": True, "contribution": shift})
         votes.append(vote)
     log_odds = base + sum(v.contribution for v in votes)
@@ -180,12 +223,15 @@ def belief_for(
         actor=actor,
         option=option,
         probability=override if override is not None else probability,
-        prior=prior,
+        prior=round(prior, 6),
         log_odds=log_odds,
         override=override,
         sources=len(counted),
         votes=tuple(votes),
+        rule=rule.rule,
         as_of=scenario.as_of,
+        prior_basis=basis,
+        undated_left_out=undated,
     )
 
 
@@ -195,6 +241,7 @@ def beliefs_for(
     *,
     actors: Iterable[str] | None = None,
     options: Iterable[Option] | None = None,
+    history: History | None = None,
 ) -> list[Belief]:
     """Beliefs for every (actor, option) with evidence or an override, or for those asked.
 
@@ -217,6 +264,6 @@ def beliefs_for(
         pairs = {p for p in pairs if p[0] in chosen}
         pairs |= {(a, o) for a in chosen for o in wanted_options}
     return [
-        belief_for(actor, option, by_pair.get((actor, option), []), scenario)
+        belief_for(actor, option, by_pair.get((actor, option), []), scenario, history=history)
         for actor, option in sorted(pairs, key=lambda p: (p[0], p[1].value))
     ]

@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
-import yaml
 
 from guarantor.domain.scenario import Scenario, deep_merge
-from guarantor.errors import ConfigurationError
-from guarantor.yamlio import safe_load
+from guarantor.errors import ConfigurationError, NotFoundError
+from guarantor.guard import LIMITS, read_text
+from guarantor.registry.actors import load_actors
+from guarantor.yamlio import YamlDocument, load_yaml
 
 __all__ = ["default_scenario", "default_scenario_text", "load_scenario", "parse_scenario"]
 
 _DEFAULT = "default.yaml"
-LineMap = dict[tuple[str, ...], int]
 
 
 def default_scenario_text() -> str:
@@ -38,21 +38,18 @@ def load_scenario(path: str | Path | None) -> Scenario:
     if path is None:
         return default_scenario()
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigurationError(f"cannot read scenario file: {exc.strerror}", path=path) from exc
+    text = read_text(path, max_bytes=LIMITS.max_bytes, error=ConfigurationError)
     return parse_scenario(text, path)
 
 
 def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenario:
     """Validate YAML ``text``; errors name ``path``, the line and what was expected."""
-    data, lines = _compose(text, path)
+    data, loaded = _compose(text, path)
     if merge:
         base, _ = _compose(default_scenario_text(), _DEFAULT)
         data = deep_merge(base, data)
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(str(part) for part in first["loc"])
@@ -60,49 +57,33 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
         raise ConfigurationError(
             f"{where}: {first['msg']} (got {first.get('input')!r})",
             path=path,
-            line=_line_of(loc, lines),
+            line=loaded.line_of(*loc, default=1 if loaded.lines else None),
         ) from exc
+    _check_actors(scenario, path, loaded)
+    return scenario
 
 
-def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], LineMap]:
-    """Parse YAML and record the line of every mapping key, by its path."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise ConfigurationError(
-            f"not valid YAML: {exc.problem}", path=path, line=line, column=column
-        ) from exc
-    if data is None:
-        return {}, {}
-    if not isinstance(data, dict) or node is None:
+def _check_actors(scenario: Scenario, path: str | Path, loaded: YamlDocument) -> None:
+    """An override for an actor nobody knows is an error, not a silent no-op."""
+    actors = load_actors()
+    for actor in scenario.overrides:
+        try:
+            actors.get(actor)
+        except NotFoundError:
+            raise ConfigurationError(
+                f"overrides: unknown actor {actor!r}; expected a code `guarantor actors` lists",
+                path=path,
+                line=loaded.line_of("overrides", actor),
+            ) from None
+
+
+def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], YamlDocument]:
+    """Parse YAML, keeping the line of every mapping key by its path."""
+    loaded = load_yaml(text, path, error=ConfigurationError)
+    if loaded.data is None:
+        return {}, loaded
+    if not isinstance(loaded.data, dict):
         raise ConfigurationError(
             "a scenario must be a mapping of keys to values", path=path, line=1
         )
-    lines: LineMap = {}
-    _walk(node, (), lines)
-    return data, lines
-
-
-def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: LineMap) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = (*prefix, str(key.value))
-            lines[path] = key.start_mark.line + 1
-            _walk(value, path, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            path = (*prefix, str(index))
-            lines[path] = item.start_mark.line + 1
-            _walk(item, path, lines)
-
-
-def _line_of(loc: tuple[str, ...], lines: LineMap) -> int | None:
-    """The line of the longest prefix of ``loc`` that the user's file contains."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return 1 if lines else None
+    return loaded.data, loaded

@@ -21,6 +21,7 @@ from guarantor.domain.registry import LedgerPosition
 from guarantor.domain.vocabulary import Condition, Option, Stance
 
 __all__ = [
+    "PositionStore",
     "evidence_from_ledger",
     "evidence_from_positions",
     "gather_evidence",
@@ -67,15 +68,41 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
+def _evidence(
+    item: LedgerPosition | StoredPositionLike,
+    *,
+    stated_on: date | None,
+    source_key: str,
+    provenance: Provenance,
+) -> Evidence:
+    """The one mapper: what both homes share, plus where it came from."""
+    return Evidence(
+        actor=item.actor,
+        option=item.option,
+        stance=item.stance,
+        conditions=tuple(item.conditions),
+        grade=item.grade,
+        stated_on=stated_on,
+        analysis=getattr(item, "analysis", False),
+        claimed_by=getattr(item, "claimed_by", None),
+        source_key=source_key,
+        provenance=provenance,
+    )
+
+
+def _store_key(position: StoredPositionLike) -> str:
+    if position.cluster_id is not None:
+        return f"cluster:{position.cluster_id}"
+    if position.outlet_key:
+        return outlet_key(position.outlet_key)
+    return f"document:{position.document_id}"
+
+
 def evidence_from_ledger(ledger: Iterable[LedgerPosition]) -> list[Evidence]:
     """The registry's bundled positions; the source is the outlet."""
     return [
-        Evidence(
-            actor=row.actor,
-            option=row.option,
-            stance=row.stance,
-            conditions=row.conditions,
-            grade=row.grade,
+        _evidence(
+            row,
             stated_on=row.stated_on,
             source_key=outlet_key(row.outlet),
             provenance=Provenance(
@@ -91,26 +118,13 @@ def evidence_from_ledger(ledger: Iterable[LedgerPosition]) -> list[Evidence]:
     ]
 
 
-def _store_key(position: StoredPositionLike) -> str:
-    if position.cluster_id is not None:
-        return f"cluster:{position.cluster_id}"
-    if position.outlet_key:
-        return outlet_key(position.outlet_key)
-    return f"document:{position.document_id}"
-
-
 def evidence_from_positions(positions: Iterable[StoredPositionLike]) -> list[Evidence]:
-    """Positions from the store; the date is the statement's, else the publication's."""
+    """Positions from the store; the date is the statement's, else the document's
+    (publication); with neither, None, and an as-of run leaves it out."""
     return [
-        Evidence(
-            actor=p.actor,
-            option=p.option,
-            stance=p.stance,
-            conditions=tuple(p.conditions),
-            grade=p.grade,
+        _evidence(
+            p,
             stated_on=_parse_day(p.stated_on) or p.published,
-            analysis=p.analysis,
-            claimed_by=p.claimed_by,
             source_key=_store_key(p),
             provenance=Provenance(
                 kind="store",
@@ -146,17 +160,17 @@ def independent_sources(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e.model_copy(update={"source_key": _find(parent, e.source_key)}) for e in evidence]
 
 
-def _store_positions(db_url: str) -> list[StoredPositionLike]:
-    """Positions from the store at ``db_url`` (imported late: only this path needs it)."""
-    from guarantor.store import Store
+class PositionStore(Protocol):
+    """What ``gather_evidence`` needs of a store: its positions (``guarantor.store.Store``)."""
 
-    with Store.open(db_url) as store:
-        return list(store.positions())
+    def positions(self) -> Iterable[StoredPositionLike]: ...
 
 
-def gather_evidence(ledger: Iterable[LedgerPosition], db_url: str | None = None) -> list[Evidence]:
-    """The bundled ledger plus, when ``db_url`` is given, the store's positions."""
+def gather_evidence(
+    ledger: Iterable[LedgerPosition], store: PositionStore | None = None
+) -> list[Evidence]:
+    """The bundled ledger plus, when a store is handed in, the store's positions."""
     evidence = evidence_from_ledger(ledger)
-    if db_url is not None:
-        evidence.extend(evidence_from_positions(_store_positions(db_url)))
+    if store is not None:
+        evidence.extend(evidence_from_positions(store.positions()))
     return independent_sources(evidence)

@@ -19,6 +19,7 @@ from guarantor import __version__
 from guarantor.cli import (
     actors,
     assess,
+    backtest,
     beliefs,
     corpus,
     documents,
@@ -29,6 +30,8 @@ from guarantor.cli import (
     outlets,
     positions,
     registry,
+    respond,
+    runs,
     scenario,
     train,
 )
@@ -68,16 +71,21 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback behind each failed input."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = CliContext(settings=load_settings(db=db))
+    ctx.obj = CliContext(settings=load_settings(db=db), debug=debug)
 
 
 for _module in (
     ingest,
+    runs,
     documents,
     outlets,
     actors,
@@ -88,7 +96,9 @@ for _module in (
     registry,
     scenario,
     beliefs,
+    backtest,
     forces,
+    respond,
     assess,
     train,
 ):

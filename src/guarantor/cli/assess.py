@@ -9,16 +9,18 @@ from rich.console import Console
 from rich.table import Table
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import ReportFormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import ReportFormatOption
 from guarantor.cli.context import CliContext, get_context
 from guarantor.cli.forces import mc_error
 from guarantor.cli.options import MIN_TRIALS
 from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
+from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import Scenario
 from guarantor.forces.answer import answer_who_sends
 from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
-from guarantor.store import Store
+from guarantor.store import Store, safe_url
 
 __all__ = ["register"]
 
@@ -31,16 +33,7 @@ def _store_summary(context: CliContext) -> StoreSummary:
         by_month = store.documents_by_outlet_month()
         positions = sum(1 for _ in store.positions())
     documents = sum(int(row["documents"]) for row in by_month)
-    return StoreSummary(_safe(context.db_url), documents, positions, by_month)
-
-
-def _safe(url: str) -> str:
-    """The URL without a password."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url
+    return StoreSummary(safe_url(context.db_url), documents, positions, by_month)
 
 
 def _scenario(path: Any, trials: int | None, seed: int | None) -> Scenario:
@@ -61,7 +54,9 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         f"(median sustained force {off.sustained_force.p50:,}); "
         f"with a US backstop: {on.p_requirement_met:.1%} "
         f"(median {on.sustained_force.p50:,}).\n"
-        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.",
+        f"{off.trials:,} trials, seed {off.seed}; rules {', '.join(off.rules.values())}.\n"
+        f"Expected force from pledges {off.from_pledges:.0%}, from estimates "
+        f"{off.from_estimates:.0%}; {off.hinges_on}.",
         highlight=False,
     )
     rows = [a.model_dump() for a in off.actors if a.p_participate > 0]
@@ -89,16 +84,7 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
         title="conditions named for troop, air and naval contributions",
         console=console,
     )
-    console.rule("3. How would partners react if Ukraine were attacked?")
-    emit_rows(
-        [vars(r) | {"instruments": len(r.instruments)} for r in report.response[:top]],
-        Format.TABLE,
-        total=len(report.response),
-        more=_MORE,
-        columns=["actor", "strongest", "fastest_hours", "legally_binding", "instruments"],
-        title=f"obligations in force on {report.as_of} (registry instruments)",
-        console=console,
-    )
+    print_reaction(console, report, top)
     console.rule("4. Who would pay?")
     emit_rows(
         [
@@ -185,12 +171,14 @@ def register(app: typer.Typer) -> None:
         err = Console(stderr=True)
         with err.status("reading the store and the registry"):
             store = _store_summary(context)
-            registry, evidence = load_world(context)
+            registry, evidence = load_world(context.settings.db)
         with err.status(
             f"force generation: {effective.trials:,} trials, with and without a US backstop"
         ):
             who = answer_who_sends(registry, evidence, effective)
-        report = build_assessment(registry, evidence, effective, store, who)
+        with err.status("response to an attack: every instrument design on the same draws"):
+            reaction = brief_reaction(registry, evidence, effective)
+        report = build_assessment(registry, evidence, effective, store, who, reaction)
         if fmt is ReportFormat.JSON:
             emit_json(report.as_dict())
             return

@@ -6,22 +6,20 @@ Evidence is the registry's bundled ledger plus, when a database is named
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from guarantor.beliefs import Belief, belief_for, beliefs_for, gather_evidence, load_scenario
-from guarantor.cli.context import CliContext, get_context
+from guarantor.beliefs import Belief, belief_for, beliefs_for, load_scenario
+from guarantor.beliefs.baserates import History
+from guarantor.beliefs.world import load_world
+from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
-from guarantor.domain.evidence import Evidence
 from guarantor.domain.vocabulary import Option
-from guarantor.registry import Registry, load_registry, user_registry_dir
 from guarantor.registry.actors import resolve_actor
-from guarantor.settings import default_db_url
 
-__all__ = ["FormatOption", "ReportFormatOption", "load_evidence", "load_world", "register"]
+__all__ = ["FormatOption", "ReportFormatOption", "register"]
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="table, json, jsonl or csv (rows of the list).")
@@ -31,20 +29,6 @@ ReportFormatOption = Annotated[
 ]
 
 
-def load_world(context: CliContext) -> tuple[Registry, list[Evidence]]:
-    """The registry (with the user's rows) and all evidence, each with its provenance."""
-    user = user_registry_dir(db_url=context.db_url)
-    registry = load_registry([user] if user.is_dir() else [])
-    return registry, load_evidence(context, registry)
-
-
-def load_evidence(context: CliContext, registry: Registry) -> list[Evidence]:
-    db_url: str | None = context.settings.db
-    if db_url is None:
-        default = default_db_url()
-        path = Path(default.removeprefix("sqlite:///"))
-        db_url = default if path.is_file() else None
-    return gather_evidence(registry.ledger, db_url)
 
 
 def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
@@ -88,12 +72,13 @@ def beliefs(
     """P(actor acts on option | scenario, evidence up to as_of), per actor and option."""
     code = resolve_actor(actor) if actor else None
     effective = load_scenario(scenario)
-    _registry, evidence = load_world(get_context(ctx))
+    registry, evidence = load_world(get_context(ctx).settings.db)
     found = beliefs_for(
         evidence,
         effective,
         actors=[code] if code else None,
         options=[option] if option else None,
+        history=History.of(registry.missions, registry.meetings),
     )
     emit_rows(
         (b.summary() for b in found),
@@ -114,8 +99,9 @@ def explain(
     """Every vote behind one belief: quote or paraphrase, source, weight, contribution."""
     code = resolve_actor(actor)
     effective = load_scenario(scenario)
-    _registry, evidence = load_world(get_context(ctx))
-    belief = belief_for(code, option, evidence, effective)
+    registry, evidence = load_world(get_context(ctx).settings.db)
+    history = History.of(registry.missions, registry.meetings)
+    belief = belief_for(code, option, evidence, effective, history=history)
     if fmt is Format.JSON:
         emit_json(belief)
         return
@@ -124,9 +110,11 @@ def explain(
         return
     typer.echo(
         f"{belief.actor} {belief.option.value}: P = {belief.probability:.3f} "
-        f"(prior {belief.prior}, log-odds {belief.log_odds:+.3f}"
+        f"(prior {belief.prior} from {belief.prior_basis}, log-odds {belief.log_odds:+.3f}"
         + (f", override {belief.override}" if belief.override is not None else "")
-        + f"; {belief.sources} independent source(s); rule {belief.rule})"
+        + f"; {belief.sources} independent source(s); rule {belief.rule}"
+        + (f"; {belief.undated_left_out} undated left out" if belief.undated_left_out else "")
+        + ")"
     )
     emit_rows(_vote_rows(belief), fmt, title="votes (contribution in log-odds)")
     _print_sources(belief)

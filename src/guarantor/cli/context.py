@@ -14,6 +14,7 @@ __all__ = ["CliContext", "get_context"]
 @dataclass
 class CliContext:
     settings: Settings
+    debug: bool = False
 
     @property
     def db_url(self) -> str:

@@ -17,7 +17,7 @@ from guarantor.errors import UsageError
 from guarantor.extract import extract_document
 from guarantor.extract.corpus import CorpusArticle, evaluate_articles, is_offset_gold, load_corpus
 from guarantor.extract.evaluate import Evaluation, evaluate_corpus
-from guarantor.extract.reading import read_article, read_document
+from guarantor.ingest import read_article, read_document
 
 __all__ = ["register"]
 

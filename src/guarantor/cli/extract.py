@@ -12,7 +12,8 @@ from guarantor.cli.options import ExtractorOption, ThresholdOption
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Position
 from guarantor.extract import extract_document
-from guarantor.extract.reading import bundled_reliability, read_documents
+from guarantor.extract.outlet_table import bundled_reliability
+from guarantor.ingest import read_documents
 
 __all__ = ["POSITION_KEYS", "TABLE_COLUMNS", "position_row", "register"]
 

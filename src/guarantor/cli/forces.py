@@ -9,11 +9,13 @@ import typer
 from rich.console import Console
 
 from guarantor.beliefs import load_scenario
-from guarantor.cli.beliefs import FormatOption, load_world
+from guarantor.beliefs.world import load_world
+from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
 from guarantor.cli.options import MIN_TRIALS
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
+from guarantor.domain.scenario import MAX_TRIALS
 from guarantor.forces import ForceReport, run_forces
 
 __all__ = ["mc_error", "register"]
@@ -35,7 +37,9 @@ def _print_table(report: ForceReport, top: int) -> None:
         f"95% {force.p95:,}\n"
         f"{report.trials:,} trials, seed {report.seed}, correlation {report.correlation}, "
         f"rotation {report.rotation_ratio:g}:1, usability {report.usability:g}; "
-        f"rules {report.rules['beliefs']}, {report.rules['forces']}",
+        f"rules {report.rules['beliefs']}, {report.rules['forces']}\n"
+        f"expected force from pledges {report.from_pledges:.0%}, from estimates "
+        f"{report.from_estimates:.0%}; {report.hinges_on}",
         highlight=False,
     )
     actors = [a.model_dump() for a in report.actors if a.p_participate > 0][:top]
@@ -72,7 +76,13 @@ def register(app: typer.Typer) -> None:
         scenario: ScenarioOption = None,
         trials: Annotated[
             int | None,
-            typer.Option("--trials", "-n", min=MIN_TRIALS, help="Monte Carlo trials."),
+            typer.Option(
+                "--trials",
+                "-n",
+                min=MIN_TRIALS,
+                max=MAX_TRIALS,
+                help="Monte Carlo trials (1,000 to 10M).",
+            ),
         ] = None,
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         sensitivity: Annotated[
@@ -85,7 +95,7 @@ def register(app: typer.Typer) -> None:
         effective = load_scenario(scenario)
         changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
         effective = effective.model_copy(update=changes)
-        registry, evidence = load_world(get_context(ctx))
+        registry, evidence = load_world(get_context(ctx).settings.db)
         report = run_forces(registry, evidence, effective, sensitivity=sensitivity)
         if fmt is Format.JSON:
             emit_json(report.as_json())

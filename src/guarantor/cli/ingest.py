@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from traceback import format_exception
 from typing import Annotated
 
 import typer
@@ -20,7 +21,8 @@ from rich.progress import (
 from guarantor.cli.context import get_context
 from guarantor.cli.options import ExtractorOption
 from guarantor.errors import IngestError
-from guarantor.ingest import IngestSummary, ingest_paths, store_extractor, total_bytes
+from guarantor.ingest import total_bytes
+from guarantor.runs import IngestSummary, ingest_paths, store_extractor
 from guarantor.store import Store
 
 __all__ = ["register"]
@@ -82,7 +84,8 @@ def register(app: typer.Typer) -> None:
         Bad inputs are reported one line each and the batch goes on; the exit
         code is 1 when some inputs failed, 0 otherwise.
         """
-        settings = get_context(ctx).settings
+        context = get_context(ctx)
+        settings = context.settings
         if extractor_name:
             settings = settings.model_copy(update={"extractor": extractor_name})
         err = Console(stderr=True)
@@ -97,6 +100,9 @@ def register(app: typer.Typer) -> None:
 
             def report(error: IngestError) -> None:
                 err.print(f"[red]failed:[/] {error.render()}", highlight=False, soft_wrap=True)
+                if context.debug and error.__cause__ is not None:
+                    cause = error.__cause__
+                    err.print("".join(format_exception(cause)), highlight=False, markup=False)
 
             with _progress(paths, err) as advance:
                 summary = ingest_paths(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from guarantor.errors import ConfigurationError
-from guarantor.extract.reading import read_article, read_document
+from guarantor.ingest import read_article, read_document
 
 __all__ = ["register"]
 
@@ -39,6 +39,27 @@ def train_extractor(
     extra_folder: Annotated[
         list[Path] | None, typer.Option("--extra-folder", help="Text folder of each --extra.")
     ] = None,
+    freeze: Annotated[
+        bool,
+        typer.Option(
+            "--freeze-encoder/--fine-tune",
+            help="Train only the head on the encoder as shipped (fast) or fine-tune it.",
+        ),
+    ] = False,
+    head_epochs: Annotated[int, typer.Option(min=1, max=500, help="Head epochs (frozen).")] = 20,
+    stance_weight: Annotated[
+        float, typer.Option(min=1.0, max=50.0, help="Loss weight of a stance against none.")
+    ] = 3.0,
+    learning_rate: Annotated[
+        float, typer.Option(min=1e-6, max=1e-3, help="Encoder learning rate.")
+    ] = 4e-5,
+    rule_features: Annotated[
+        bool,
+        typer.Option(
+            "--rule-features/--no-rule-features",
+            help="Let the model read the rules' stances (the hybrid) or not (ablation).",
+        ),
+    ] = True,
     compare: Annotated[
         bool, typer.Option("--compare", help="Also score rules only and the linear baseline.")
     ] = False,
@@ -60,7 +81,16 @@ def train_extractor(
     run = TrainingRun(
         corpus=corpus,
         out=out,
-        config=TrainConfig(epochs=epochs, layers=layers, seed=seed),
+        config=TrainConfig(
+            epochs=epochs,
+            layers=layers,
+            seed=seed,
+            rule_features=rule_features,
+            freeze_encoder=freeze,
+            head_epochs=head_epochs,
+            stance_weight=stance_weight,
+            learning_rate=learning_rate,
+        ),
         fraction=fraction,
         extra=tuple(sets),
         compare=compare,

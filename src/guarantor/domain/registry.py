@@ -23,6 +23,9 @@ __all__ = [
     "Instrument",
     "InstrumentKind",
     "LedgerPosition",
+    "MeetingAttendance",
+    "MissionFamily",
+    "MissionRecord",
     "Obligation",
     "ObligationType",
     "PlanningFactor",
@@ -36,16 +39,39 @@ __all__ = [
 _RELIABILITY = "ABCDEF"
 _FIGURE_SOURCES = {
     "active_personnel": "active_personnel_source",
+    "land_forces": "land_forces_source",
     "defence_spending_usd_m": "defence_spending_source",
     "gdp_usd_bn": "gdp_source",
     "population_m": "population_source",
 }
 
 
-class _Row(BaseModel):
-    """Frozen, strict about unknown keys: a typo in a data file is an error, not a gap."""
+EARLIEST = date(1945, 1, 1)  # nothing in the registry predates the post-war order
+LATEST = date(2100, 12, 31)  # the longest agreements run decades, not centuries
+LARGEST = 1e13  # ten trillion: above any money amount in any currency the registry holds
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+class _Row(BaseModel):
+    """Frozen, strict about unknown keys: a typo in a data file is an error, not a gap.
+
+    Values are checked at the door: finite numbers no larger than ``LARGEST``
+    and dates between ``EARLIEST`` and ``LATEST``, so nothing that passes can
+    crash a model later (an overflow, an infinite pledge).
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_enum_values=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="after")
+    def _sane(self) -> Any:
+        for name, value in self:
+            if isinstance(value, date) and not EARLIEST <= value <= LATEST:
+                raise ValueError(f"{name}: {value} is outside {EARLIEST} to {LATEST}")
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number and abs(value) > LARGEST:
+                raise ValueError(f"{name}: {value:.3g} is larger than {LARGEST:.0e}")
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -68,9 +94,12 @@ class State(_Row):
     borders_russia_or_belarus: bool
     nuclear_weapon_state: bool
     unsc_permanent: bool
-    active_personnel: int | None = Field(default=None, ge=0)
+    active_personnel: int | None = Field(default=None, ge=0, le=10_000_000)
     active_personnel_year: int | None = None
     active_personnel_source: str | None = None
+    land_forces: int | None = Field(default=None, ge=0, description="active land forces")
+    land_forces_year: int | None = None
+    land_forces_source: str | None = None
     defence_spending_usd_m: float | None = Field(default=None, ge=0)
     defence_spending_year: int | None = None
     defence_spending_source: str | None = None
@@ -108,12 +137,18 @@ class Commitment(_Row):
     host: str = Field(pattern=r"^[A-Z]{3,10}$", description="ISO3, or EUROPE for a theatre")
     name: str = Field(min_length=1)
     role: str = Field(default="contributor", description="framework nation or contributor")
-    troops: int = Field(ge=0)
+    troops: int = Field(ge=0, le=10_000_000)
     approximate: bool = True
     start: date
     end: date | None = None
     source_url: str = Field(min_length=1)
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Commitment:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end: {self.end} is before start {self.start}")
+        return self
 
     @property
     def source(self) -> str:
@@ -351,3 +386,51 @@ class ExchangeRate(_Row):
     @property
     def id(self) -> str:
         return f"{self.currency}-{self.year}"
+
+
+class MissionFamily(StrEnum):
+    """What kind of forces a mission asked for; a base rate reads the matching kind."""
+
+    LAND = "land"
+    AIR = "air"
+    MARITIME = "maritime"
+
+
+class MissionRecord(_Row):
+    """Whether a state took part in an earlier multinational mission (and with how many).
+
+    ``troops`` with ``land_forces`` (the state's land forces used as the
+    denominator) give one observation of what a state sends relative to its army.
+    """
+
+    id: str = Field(min_length=1)
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    mission: str = Field(min_length=1)
+    family: MissionFamily
+    took_part: bool
+    troops: int | None = Field(default=None, ge=0)
+    year: int = Field(ge=1945, le=2100)
+    source_url: str = Field(min_length=1)
+    paraphrase: str = Field(min_length=1, description="what the source says, in our words")
+    notes: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.source_url
+
+
+class MeetingAttendance(_Row):
+    """A state's presence at one meeting of the coalition of the willing."""
+
+    id: str = Field(min_length=1)
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    meeting: str = Field(min_length=1)
+    held_on: date
+    attended: bool
+    source_url: str = Field(min_length=1)
+    paraphrase: str = Field(min_length=1)
+    notes: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.source_url

@@ -8,12 +8,15 @@ errors) lives in ``guarantor.beliefs.scenarios``; this module stays pure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from guarantor.domain.attack import Attacks, default_attacks
+from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
 __all__ = [
@@ -22,6 +25,7 @@ __all__ = [
     "Directness",
     "ForcePlanning",
     "GradeWeights",
+    "LogoddsV2",
     "Scenario",
     "ScenarioConditions",
     "Votes",
@@ -41,6 +45,9 @@ BERKEMEIER_2018 = (
 PROJECT = "project choice; change it in the scenario and see the sensitivity table"
 
 
+MAX_TRIALS = 10_000_000
+
+
 def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
     """A field with its help and the reference its default comes from."""
     return Field(
@@ -52,23 +59,29 @@ def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+def _chance(default: float, help: str) -> Any:
+    return _param(default, help + " A probability; true/false read as 1/0.", PROJECT, ge=0, le=1)
 
 
 class ScenarioConditions(_Part):
-    """Which conditions hold. The default is the central case the debate assumes:
-    a ceasefire is in place, parliaments vote, the mission is defined and agreed
-    together; no US backstop, no Russian consent, no UN mandate, no payment."""
+    """How likely each condition is to hold (booleans are read as 1 and 0). The default
+    is the central case the debate assumes: a ceasefire is in place, parliaments vote,
+    the mission is defined and agreed together; no US backstop, no Russian consent, no UN
+    mandate, no payment. ``beliefs.logodds.v1`` reads a condition as met when its
+    probability is at least 0.5; ``v2`` weighs a conditional stance by the probability."""
 
-    us_backstop: bool = _param(False, "The US backs the force (air cover, intelligence).", PROJECT)
-    ceasefire: bool = _param(True, "A ceasefire is in force (key ceasefire_first).", PROJECT)
-    russia_consent: bool = _param(False, "Russia accepts the deployment.", PROJECT)
-    mandate: bool = _param(False, "A UN Security Council (or equivalent) mandate.", PROJECT)
-    parliament_approval: bool = _param(True, "National parliaments approve.", PROJECT)
-    payment: bool = _param(False, "Someone else pays the contributor's costs.", PROJECT)
-    clear_mission: bool = _param(True, "The mission and rules of engagement are set.", PROJECT)
-    quid_pro_quo: bool = _param(False, "The contributor gets what it asked in return.", PROJECT)
-    collective_decision: bool = _param(True, "Allies decide together (EU/NATO/coalition).", PROJECT)
+    us_backstop: float = _chance(0.0, "The US backs the force (air cover, intelligence).")
+    ceasefire: float = _chance(1.0, "A ceasefire is in force (key ceasefire_first).")
+    russia_consent: float = _chance(0.0, "Russia accepts the deployment.")
+    mandate: float = _chance(0.0, "A UN Security Council (or equivalent) mandate.")
+    parliament_approval: float = _chance(1.0, "National parliaments approve.")
+    payment: float = _chance(0.0, "Someone else pays the contributor's costs.")
+    clear_mission: float = _chance(1.0, "The mission and rules of engagement are set.")
+    quid_pro_quo: float = _chance(0.0, "The contributor gets what it asked in return.")
+    collective_decision: float = _chance(1.0, "Allies decide together (EU/NATO/coalition).")
 
     @model_validator(mode="before")
     @classmethod
@@ -79,10 +92,18 @@ class ScenarioConditions(_Part):
             data["ceasefire"] = data.pop("ceasefire_first")
         return data
 
-    def holds(self, condition: Condition) -> bool:
-        """True if the scenario meets ``condition`` (``ceasefire_first`` is ``ceasefire``)."""
+    def chance(self, condition: Condition) -> float:
+        """P(``condition`` holds) (``ceasefire_first`` is ``ceasefire``)."""
         key = "ceasefire" if condition is Condition.CEASEFIRE_FIRST else condition.value
-        return bool(getattr(self, key))
+        return float(getattr(self, key))
+
+    def chance_all(self, conditions: Iterable[Condition]) -> float:
+        """P(every one of ``conditions`` holds), read as independent."""
+        return math.prod(self.chance(c) for c in set(conditions))
+
+    def holds(self, condition: Condition) -> bool:
+        """True if the condition is more likely than not (``beliefs.logodds.v1``)."""
+        return self.chance(condition) >= 0.5
 
     def met(self) -> frozenset[Condition]:
         return frozenset(c for c in Condition if self.holds(c))
@@ -176,13 +197,49 @@ def _default_priors() -> dict[Option, float]:
     return {o: (0.41 if o in costly else 0.745) for o in Option}
 
 
-class BeliefRule(_Part):
-    """Parameters of ``beliefs.logodds.v1``."""
+FITTED = (
+    "fitted by `guarantor backtest --fit` (make fit) on the bundled ledger and the states' "
+    "later stances on ground troops at cut-offs 2024-12-31, 2025-03-31 and 2025-06-30, "
+    "pooled; every reported score is out-of-fold by state (src/guarantor/data/beliefs/fit.json)"
+)
 
-    rule: Literal["beliefs.logodds.v1"] = _param(
+
+class LogoddsV2(_Part):
+    """The five fitted parameters of ``beliefs.logodds.v2`` (the rest is shared with v1).
+
+    The prior of a state is its own base rate: ``expit(intercept + missions x m +
+    meetings x c)``, with m the share of earlier multinational missions of the option's
+    kind it took part in and c the share of the coalition's meetings it attended by
+    ``as_of`` (registry tables ``missions`` and ``meetings``). Each vote's log-odds
+    shift is multiplied by ``evidence_scale``; a conditional stance votes
+    ``q x conditional_met + (1 - q) x conditional_unmet`` with q = P(its conditions).
+    """
+
+    intercept: float = _param(-0.11, "Base-rate log-odds of a state with no record.", FITTED)
+    missions: float = _param(0.13, "Log-odds per unit share of earlier missions.", FITTED)
+    meetings: float = _param(0.18, "Log-odds per unit share of coalition meetings.", FITTED)
+    evidence_scale: float = _param(
+        0.96, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
+    )
+    conditional_unmet: float = _param(
+        0.75,
+        "What 'willing if X' votes for when X does not hold: not a refusal.",
+        FITTED,
+        gt=0,
+        lt=1,
+    )
+
+
+class BeliefRule(_Part):
+    """Parameters of ``beliefs.logodds.v1`` and ``v2`` (v2 adds ``v2``)."""
+
+    rule: Literal["beliefs.logodds.v1", "beliefs.logodds.v2"] = _param(
         "beliefs.logodds.v1",
-        "Versioned name of the belief rule, so an old scenario reproduces.",
-        "guarantor.beliefs.logodds",
+        "Versioned name of the belief rule, so an old scenario reproduces; "
+        "beliefs.logodds.v2 is selectable.",
+        "guarantor.beliefs.logodds (v1), guarantor.beliefs.v2 (v2). v1 stays the default: "
+        "out-of-fold, v2 does not beat the naive-count baseline at every cut-off "
+        "(guarantor backtest; src/guarantor/data/beliefs/fit.json)",
     )
     priors: dict[Option, float] = _param(
         _default_priors(),
@@ -201,9 +258,15 @@ class BeliefRule(_Part):
         gt=0,
     )
     undated_weight: float = _param(
-        0.5, "Multiplier for evidence without a date.", PROJECT, ge=0, le=1
+        0.5,
+        "Unused since undated evidence is left out of every as-of run (kept so old "
+        "scenario files still load).",
+        PROJECT,
+        ge=0,
+        le=1,
     )
     directness: Directness = Field(default_factory=Directness)
+    v2: LogoddsV2 = Field(default_factory=LogoddsV2)
     corroboration: Corroboration = Field(default_factory=Corroboration)
     bounds: tuple[float, float] = _param(
         (0.01, 0.99),
@@ -226,6 +289,10 @@ class BeliefRule(_Part):
             raise ValueError("bounds must satisfy 0 < low < high < 1")
         if any(p < self.votes.oppose for p in self.priors.values()):
             raise ValueError("every prior must be at least the oppose vote")
+        if not self.votes.oppose <= self.v2.conditional_unmet <= self.votes.conditional_met:
+            raise ValueError(
+                "v2.conditional_unmet must lie between the oppose and conditional_met votes"
+            )
         return self
 
 
@@ -234,21 +301,21 @@ class ForcePlanning(_Part):
 
     usability: float | None = _param(
         None,
-        "Share of active personnel deployable on operations (None: registry factor).",
+        "Share of land forces deployable on operations (None: registry factor).",
         "NATO usability targets, via the registry's planning factors",
         gt=0,
         le=1,
     )
-    capacity_share: float = _param(
-        0.25,
-        "Share of what a state could sustain that it offers this one mission, where it "
-        "pledged no number (1: all of it, the NATO usability ceiling; an upper bound).",
-        "Calibrated on the one numbered national offer in the registry: France's plan of "
-        "about 6,000 troops (pledge fra-troops-6000-2026-01-08) against the ~25,300 this "
-        "model gives France's capacity (204,673 active x 0.5 - 1,000 abroad, / 4): 0.24. "
-        "The sensitivity table sweeps 0.25-1",
-        gt=0,
-        le=1,
+    estimate_sizes: int = _param(
+        9,
+        "A state without a troop pledge sends one of this many equally likely sizes: its "
+        "land forces x the peak earlier-mission shares of this many states nearest to it in "
+        "land-force size, each capped by what it can sustain.",
+        "registry table missions (rows with troops: ISAF 2010, KFOR, UNIFIL 2006) over the "
+        "states' land forces; nearest by size because large conscript armies sent small "
+        "shares and small professional ones large shares; " + PROJECT,
+        ge=1,
+        le=99,
     )
     home_defence_reserve: float | None = _param(
         None,
@@ -283,7 +350,7 @@ class ForcePlanning(_Part):
         gt=0,
     )
     sensitivity_trials: int = _param(
-        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0
+        20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0, le=MAX_TRIALS
     )
 
 
@@ -302,6 +369,7 @@ class Scenario(_Part):
         "Troops to keep deployed in Ukraine.",
         "IISS (2025) options of 10k / 25k / 60-100k; 25k is the middle option most reported",
         gt=0,
+        le=2_000_000,
     )
     rotation_ratio: float | None = _param(
         None,
@@ -320,12 +388,27 @@ class Scenario(_Part):
     overrides: dict[str, dict[Option, float]] = _param(
         {}, "Fixed P(acts) per actor and option, replacing the evidence.", "the analyst"
     )
-    trials: int = _param(200_000, "Monte Carlo trials.", PROJECT, gt=0)
+    trials: int = _param(
+        200_000,
+        "Monte Carlo trials (at most 10 million: beyond that the run takes hours and its "
+        "per-trial results gigabytes, for no visible change in the figures).",
+        PROJECT,
+        gt=0,
+        le=MAX_TRIALS,
+    )
     seed: int = _param(
         20_250_106, "Seed of the random generator; same seed, same numbers.", PROJECT, ge=0
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    attacks: Attacks = _param(
+        default_attacks(),
+        "Attack events at time zero that `respond` simulates (the first by default).",
+        "cases in the debate (renewed invasion, strike on the force, drone incursion as in "
+        "Poland on 10 Sep 2025); casualty numbers are illustrative",
+        min_length=1,
+    )
+    response: ResponsePlanning = Field(default_factory=ResponsePlanning)
 
     @field_validator("overrides")
     @classmethod
@@ -338,9 +421,9 @@ class Scenario(_Part):
                     raise ValueError(f"override {actor}/{option.value} = {p} is not in [0, 1]")
         return {actor.upper(): opts for actor, opts in value.items()}
 
-    def with_conditions(self, **changes: bool) -> Scenario:
+    def with_conditions(self, **changes: float) -> Scenario:
         """A copy with some conditions changed (e.g. ``us_backstop=True``)."""
-        conditions = self.conditions.model_copy(update=changes)
+        conditions = self.conditions.model_copy(update={k: float(v) for k, v in changes.items()})
         return self.model_copy(update={"conditions": conditions})
 
 
@@ -359,14 +442,36 @@ def parameter_rows(model: type[BaseModel] = Scenario, prefix: str = "") -> Itera
     """Every documented parameter: dotted name, default, help and reference."""
     for name, field in model.model_fields.items():
         annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if (
+            isinstance(annotation, type)
+            and issubclass(annotation, BaseModel)
+            and field.description is None
+        ):
             yield from parameter_rows(annotation, f"{prefix}{name}.")
             continue
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         default = field.get_default(call_default_factory=True)
+        if _referenced_items(default):
+            for key, item in default.items():
+                yield {
+                    "name": f"{prefix}{name}.{key}",
+                    "default": item,
+                    "help": field.description or "",
+                    "reference": item.reference,
+                }
+            continue
         yield {
             "name": f"{prefix}{name}",
             "default": default,
             "help": field.description or "",
             "reference": extra.get("reference", ""),
         }
+
+
+def _referenced_items(default: Any) -> bool:
+    """A mapping of parts that each carry their own reference (e.g. decision procedures)."""
+    return (
+        isinstance(default, Mapping)
+        and bool(default)
+        and all(isinstance(v, BaseModel) and hasattr(v, "reference") for v in default.values())
+    )

@@ -12,7 +12,6 @@ rules are used, with a warning, when the model files are missing or unreadable).
 
 from __future__ import annotations
 
-import csv
 import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -26,6 +25,7 @@ from guarantor.extract.attribution import Attributor
 from guarantor.extract.cues import ConditionFinder, CueFinder, OptionFinder, OutletFinder
 from guarantor.extract.lexicon import Lexicon, load_lexicon
 from guarantor.extract.mentions import MentionFinder, alias_entries
+from guarantor.extract.outlet_table import outlet_names
 from guarantor.extract.record import Recorder, SourcedPosition, regrade
 from guarantor.extract.sentences import SentenceSplitter
 from guarantor.extract.spans import Annotated
@@ -74,13 +74,7 @@ class Pipeline:
 
 def _outlet_names(lexicon: Lexicon) -> list[str]:
     """The lexicon's outlets plus the display names of the bundled outlet table."""
-    names = list(lexicon.outlets)
-    table = Path(str(resources.files("guarantor") / "data" / "outlets.csv"))
-    if table.is_file():
-        with table.open(encoding="utf-8") as handle:
-            rows = (line for line in handle if not line.startswith("#"))
-            names += [row["name"] for row in csv.DictReader(rows) if row.get("name")]
-    return names
+    return [*lexicon.outlets, *outlet_names()]
 
 
 def build_pipeline(lexicon: Lexicon | None = None, actors: object | None = None) -> Pipeline:

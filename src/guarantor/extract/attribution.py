@@ -35,7 +35,9 @@ _AGREEMENT = re.compile(
 
 
 # An interview answer: "A:", "Answer:", or an unknown name before a colon.
-_ANSWER = re.compile(r"(?:A|Answer|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*(?:\([^()]{1,60}\))?\s*:\s")
+_ANSWER = re.compile(
+    r"(?:A|Answer|[A-Z][\w'’-]{1,40}(?: [A-Z][\w'’-]{1,40})?)\s*(?:\([^()]{1,60}\))?\s*:\s"
+)
 
 
 def _historical(text: str, before: int) -> bool:
@@ -121,7 +123,7 @@ class Attributor:
         """ "A: We are ready ...": an answer is the interviewee's, to its paragraph's end."""
         if sentence.speaker is not None:
             return None
-        if _ANSWER.match(text, sentence.start):
+        if _ANSWER.match(text, sentence.start, sentence.end):
             answering = self._interviewee(sentence.start)
         elif previous is None or "\n" in text[previous.end : sentence.start]:
             answering = None

@@ -22,12 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guarantor.domain import Condition, Document, Grade, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
 from guarantor.extract.evaluate import Evaluation, GoldPosition, score, score_thresholds
-from guarantor.yamlio import error_line, safe_load
+from guarantor.yamlio import load_yaml_file
 
 __all__ = [
     "SPLITS",
@@ -253,25 +251,13 @@ def _article(raw: Any, path: Path, line: int) -> CorpusArticle:
     )
 
 
-def _item_lines(text: str) -> list[int]:
-    """The 1-based line of each top-level list item, for error messages."""
-    return [n for n, row in enumerate(text.splitlines(), 1) if row.startswith("- ")]
-
-
 def load_corpus(path: Path) -> list[CorpusArticle]:
     """Read and validate one corpus file (a list of article mappings)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = safe_load(text)
-    except OSError as exc:
-        raise InputError(f"cannot read corpus file: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        line, _ = error_line(exc)
-        raise ValidationError(f"not valid YAML: {exc}", path=path, line=line) from exc
+    loaded = load_yaml_file(path, error=ValidationError)
+    data = loaded.data
     if not isinstance(data, list):
         raise ValidationError("expected a list of articles", path=path, line=1)
-    lines = _item_lines(text)
-    return [_article(item, path, lines[i] if i < len(lines) else 0) for i, item in enumerate(data)]
+    return [_article(item, path, loaded.line_of(i) or 0) for i, item in enumerate(data)]
 
 
 def check_corpus(articles: Sequence[CorpusArticle]) -> list[str]:

@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guarantor.domain import Condition, Document, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
-from guarantor.yamlio import SafeLoader
+from guarantor.yamlio import load_yaml_file
 
 __all__ = [
     "Counts",
@@ -139,23 +137,9 @@ class Evaluation:
         }
 
 
-class _LineLoader(SafeLoader):
-    """A safe loader that remembers each mapping's line, for error messages."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _gold_position(raw: Any, path: Path, line: int) -> GoldPosition:
     if not isinstance(raw, dict):
         raise ValidationError("expected a mapping with actor, option, stance", path=path, line=line)
-    line = int(raw.get("__line__", line))
     try:
         option = Option(raw["option"]).value
         stance = Stance(raw["stance"]).value
@@ -163,33 +147,29 @@ def _gold_position(raw: Any, path: Path, line: int) -> GoldPosition:
         actor = str(raw["actor"])
     except KeyError as exc:
         raise ValidationError(f"missing key {exc.args[0]!r}", path=path, line=line) from exc
-    except ValueError as exc:
+    except (TypeError, ValueError) as exc:
         raise ValidationError(f"unknown vocabulary value: {exc}", path=path, line=line) from exc
     return GoldPosition(actor, option, stance, conditions, str(raw.get("quote") or ""))
 
 
 def load_gold(path: Path) -> dict[str, list[GoldPosition]]:
     """Read a gold YAML file: a list of ``{doc, positions: [...]}`` items."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except OSError as exc:
-        raise InputError(f"cannot read gold file: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ValidationError(
-            f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path, line=line
-        ) from exc
+    loaded = load_yaml_file(path, error=ValidationError)
+    data = loaded.data
     if not isinstance(data, list):
         raise ValidationError("expected a list of {doc, positions} items", path=path, line=1)
     gold: dict[str, list[GoldPosition]] = {}
-    for item in data:
-        line = int(item.get("__line__", 0)) if isinstance(item, dict) else 0
+    for index, item in enumerate(data):
+        line = loaded.line_of(index) or 1
         if not isinstance(item, dict) or "doc" not in item:
             raise ValidationError("expected an item with a 'doc' key", path=path, line=line)
         positions = item.get("positions") or []
+        if not isinstance(positions, list):
+            where = loaded.line_of(index, "positions") or line
+            raise ValidationError("expected a list under 'positions'", path=path, line=where)
         gold.setdefault(str(item["doc"]), []).extend(
-            _gold_position(p, path, line) for p in positions
+            _gold_position(p, path, loaded.line_of(index, "positions", n) or line)
+            for n, p in enumerate(positions)
         )
     return gold
 

@@ -14,10 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guarantor.errors import ValidationError
-from guarantor.extract.triggers import TriggeredPattern
+from guarantor.extract.triggers import TriggeredPattern, TriggerIndex
+from guarantor.yamlio import load_yaml_file
 
 __all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon", "quote_tolerant"]
 
@@ -146,44 +145,39 @@ def _words(value: str) -> frozenset[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(f"cannot read lexicon: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ValidationError(f"lexicon is not valid YAML: {exc}", path=path, line=line) from exc
+    data = load_yaml_file(path, error=ValidationError).data
     if not isinstance(data, dict):
         raise ValidationError("lexicon must be a mapping", path=path, line=1)
     return data
 
 
-def _alternation(named: list[tuple[str, str]], path: Path, what: str) -> TriggeredPattern:
+def _alternation(
+    named: list[tuple[str, str]], path: Path, what: str, index: TriggerIndex
+) -> TriggeredPattern:
     """One regex of many alternatives (named groups say which matched), gated by first words."""
     parts = [f"(?P<{name}>{_tolerant(pattern)})" for name, pattern in named]
     _compile("|".join(parts), path, what)  # report a bad pattern with its file
-    return TriggeredPattern(parts, _FLAGS)
+    return TriggeredPattern(parts, _FLAGS, index)
 
 
-def _family(patterns: list[str], path: Path, what: str) -> TriggeredPattern:
+def _family(patterns: list[str], path: Path, what: str, index: TriggerIndex) -> TriggeredPattern:
     parts = [_tolerant(p) for p in patterns]
     _compile("|".join(parts), path, what)
-    return TriggeredPattern(parts, _FLAGS)
+    return TriggeredPattern(parts, _FLAGS, index)
 
 
-def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
+def _options(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[str, Any]:
     options = tuple(
         (
             key,
-            _family(list(patterns), path, f"option {key}"),
+            _family(list(patterns), path, f"option {key}", index),
         )
         for key, patterns in data["options"].items()
     )
     return {
         "options": options,
         "converse": tuple(
-            (key, _family(list(patterns), path, f"converse {key}"))
+            (key, _family(list(patterns), path, f"converse {key}", index))
             for key, patterns in (data.get("converse") or {}).items()
         ),
         "amounts": _compile(str(data["amounts"]), path, "amounts", 0),
@@ -201,12 +195,12 @@ def _options(data: dict[str, Any], path: Path) -> dict[str, Any]:
             k: _compile("(?:" + "|".join(_bounded(w) for w in v) + r")\W+$", path, k)
             for k, v in (data.get("recipient_after") or {}).items()
         },
-        "anaphors": _family(list(data["anaphors"]), path, "anaphors"),
+        "anaphors": _family(list(data["anaphors"]), path, "anaphors", index),
         "foreign_troops_for": frozenset(data.get("foreign_troops_for") or ()),
     }
 
 
-def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
+def _stances(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[str, Any]:
     named, info = [], []
     for i, cue in enumerate(data["cues"]):
         named.append((f"c{i}", str(cue["pattern"])))
@@ -224,7 +218,7 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
         )
     negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
     return {
-        "cues": _alternation(named, path, "stance cues"),
+        "cues": _alternation(named, path, "stance cues", index),
         "cue_info": tuple(info),
         "negators": _compile(negators, path, "negators"),
         "reversers": _compile(
@@ -234,7 +228,7 @@ def _stances(data: dict[str, Any], path: Path) -> dict[str, Any]:
     }
 
 
-def _conditions(data: dict[str, Any], path: Path) -> dict[str, Any]:
+def _conditions(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[str, Any]:
     names = {k: str(v) for k, v in (data.get("names") or {}).items()}
     named: list[tuple[str, str]] = []
     keys: list[str] = []
@@ -245,12 +239,12 @@ def _conditions(data: dict[str, Any], path: Path) -> dict[str, Any]:
             named.append((f"k{len(keys)}", pattern))
             keys.append(key)
     return {
-        "conditions": _alternation(named, path, "conditions"),
+        "conditions": _alternation(named, path, "conditions", index),
         "condition_keys": tuple(keys),
     }
 
 
-def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
+def _attribution(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[str, Any]:
     def bounded(key: str, flags: int = _FLAGS) -> re.Pattern[str]:
         return _compile(_bounded(str(data[key])), path, key, flags)
 
@@ -284,6 +278,7 @@ def _attribution(data: dict[str, Any], path: Path) -> dict[str, Any]:
                 r"((?:[A-Z][a-zà-ÿ'’-]+\s+){0,2}[A-Z][a-zà-ÿ'’-]{2,})"
             ],
             0,
+            index,
         ),
         "not_a_voice": bounded("not_a_voice"),
         "question_frames": bounded("question_frames"),
@@ -306,6 +301,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
 @lru_cache(maxsize=4)
 def _load(directory: Path) -> Lexicon:
     parts: dict[str, Any] = {}
+    index = TriggerIndex()  # one first-word scan per text, shared by this lexicon's patterns
     for name, build in (
         ("options.yaml", _options),
         ("stances.yaml", _stances),
@@ -314,7 +310,7 @@ def _load(directory: Path) -> Lexicon:
     ):
         path = directory / name
         try:
-            parts.update(build(_read(path), path))
+            parts.update(build(_read(path), path, index))
         except KeyError as exc:
             raise ValidationError(f"missing key {exc.args[0]!r}", path=path) from exc
     return Lexicon(**parts)

@@ -33,21 +33,24 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of sentences, whitespace trimmed."""
+    """Spans of sentences, whitespace trimmed; linear in the text's length."""
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes, counted = 0, 0  # double quotes in text[start:counted], counted once each
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if match.group(0).startswith("\n"):
             cut = True
         else:
-            inside = len(_DOUBLE_QUOTES.findall(text, start, end)) % 2 == 1
+            quotes += len(_DOUBLE_QUOTES.findall(text, counted, end))
+            counted = end
             cut = not _is_abbreviation(text, match.start()) and (
-                not inside or end - start > _MAX_QUOTED
+                quotes % 2 == 0 or end - start > _MAX_QUOTED
             )
         if cut:
             _add(text, start, end, spans)
             start = match.end()
+            quotes, counted = 0, start
     _add(text, start, len(text), spans)
     return spans
 

@@ -185,6 +185,9 @@ class StanceModel:
         with np.load(files.head) as data:
             weights = {k: data[k] for k in data.files}
         self.head = StanceHead(weights, len(self.card["options"]), len(self.card["conditions"]))
+        # a model trained blind to the rules' reading must not see it at inference either
+        self._blind = not self.card.get("training", {}).get("rule_features", True)
+        self._rule_columns = np.array([name.startswith("rule:") for name in FEATURES])
 
     def predict(
         self, inputs: Sequence[SentenceInput], pairs: Sequence[Pair]
@@ -208,4 +211,6 @@ class StanceModel:
             rows[mine] = pair_rows(
                 hidden, arrays[1].astype(np.float32), encodings, chunk, [pairs[n] for n in mine]
             )
+        if self._blind:
+            rows[:, 2 * HIDDEN :][:, self._rule_columns] = 0.0
         return self.head(rows)

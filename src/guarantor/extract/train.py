@@ -62,6 +62,9 @@ class TrainConfig:
     stance_weight: float = 3.0  # weight of a stance class against "none"
     seed: int = 20251203
     threads: int = 2
+    rule_features: bool = True  # False: the model alone, blind to the rules' reading (ablation)
+    freeze_encoder: bool = False  # True: the MiniLM encoder as shipped, only the head learns
+    head_epochs: int = 20  # epochs of the head when the encoder is frozen (cheap: rows cached)
 
 
 @dataclass
@@ -75,8 +78,9 @@ class TrainResult:
 class StanceNet(nn.Module):
     """Encoder + pooling + the two-layer head of ``stance_model.StanceHead``."""
 
-    def __init__(self, layers: int) -> None:
+    def __init__(self, layers: int, rule_features: bool = True) -> None:
         super().__init__()
+        self.rule_features = rule_features
         from transformers import BertModel
 
         self.encoder = BertModel.from_pretrained(str(base_model_dir()), add_pooling_layer=False)
@@ -95,6 +99,9 @@ class StanceNet(nn.Module):
 
     def head(self, rows: torch.Tensor) -> torch.Tensor:
         return self.out(self.drop(self.act(self.hidden(rows))))
+
+
+_RULE_COLUMNS = np.array([name.startswith("rule:") for name in FEATURES])
 
 
 def _batch_rows(
@@ -120,7 +127,10 @@ def _batch_rows(
             )
             count = mask.sum()
             holder = (mask @ hidden[row]) / count if count > 0 else torch.zeros(HIDDEN)
-            rows.append(torch.cat([sentence_vecs[row], holder, torch.from_numpy(pair.features)]))
+            features = pair.features
+            if not net.rule_features:
+                features = np.where(_RULE_COLUMNS, 0.0, features).astype(np.float32)
+            rows.append(torch.cat([sentence_vecs[row], holder, torch.from_numpy(features)]))
             owners.append((e, p))
     if not rows:
         return torch.zeros((0, 2 * HIDDEN + len(FEATURES))), owners
@@ -188,6 +198,94 @@ def score_predictions(
     return score(gold, found, texts, styles)
 
 
+def _cached_rows(
+    net: StanceNet, tokenizer: Any, examples: Sequence[Example]
+) -> tuple[torch.Tensor, list[tuple[int, int]]]:
+    items = _sentence_items(examples)
+    rows, owners = [], []
+    with torch.no_grad():
+        for lo in range(0, len(items), 32):
+            r, o = _batch_rows(net, tokenizer, examples, items[lo : lo + 32])
+            rows.append(r)
+            owners += o
+    return torch.cat(rows), owners
+
+
+def _head_predictions(
+    net: StanceNet,
+    rows: torch.Tensor,
+    owners: Sequence[tuple[int, int]],
+    examples: Sequence[Example],
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    net.eval()
+    out = [
+        (np.zeros((len(ex.pairs), len(OPTIONS), 5)), np.zeros((len(ex.pairs), len(CONDITIONS))))
+        for ex in examples
+    ]
+    with torch.no_grad():
+        logits = net.head(rows)
+    stance = torch.softmax(logits[:, : len(OPTIONS) * 5].view(-1, len(OPTIONS), 5), -1).numpy()
+    cond = torch.sigmoid(logits[:, len(OPTIONS) * 5 :]).numpy()
+    for n, (e, p) in enumerate(owners):
+        out[e][0][p], out[e][1][p] = stance[n], cond[n]
+    return out
+
+
+def _loss(logits: torch.Tensor, targets: tuple[Any, ...], stance_loss: nn.Module) -> torch.Tensor:
+    stance, cond, cond_mask = targets
+    loss = stance_loss(logits[:, : len(OPTIONS) * 5].reshape(-1, 5), stance.reshape(-1))
+    if cond_mask.sum() > 0:
+        bce = nn.functional.binary_cross_entropy_with_logits(
+            logits[:, len(OPTIONS) * 5 :], cond, reduction="none"
+        ).mean(1)
+        loss = loss + (bce * cond_mask).sum() / cond_mask.sum()
+    return loss
+
+
+def train_head(
+    train_set: Sequence[Example],
+    dev_set: Sequence[Example],
+    config: TrainConfig,
+    log: Callable[[str], None] = print,
+) -> tuple[StanceNet, TrainResult]:
+    """The encoder as shipped (frozen); the head learns on rows computed once."""
+    torch.manual_seed(config.seed)
+    torch.set_num_threads(config.threads)
+    net = StanceNet(config.layers, config.rule_features)
+    net.eval()
+    tokenizer = load_tokenizer(base_model_dir() / "tokenizer.json")
+    train_rows, train_owners = _cached_rows(net, tokenizer, train_set)
+    dev_rows, dev_owners = _cached_rows(net, tokenizer, dev_set)
+    targets = _targets(train_set, train_owners)
+    head_params = [*net.hidden.parameters(), *net.out.parameters()]
+    optimiser = torch.optim.AdamW(head_params, lr=config.head_learning_rate, weight_decay=0.01)
+    stance_loss = nn.CrossEntropyLoss(weight=torch.tensor([1.0] + [config.stance_weight] * 4))
+    generator = torch.Generator().manual_seed(config.seed)
+    result = TrainResult()
+    for epoch in range(1, config.head_epochs + 1):
+        net.train()
+        order = torch.randperm(len(train_owners), generator=generator)
+        total = 0.0
+        for lo in range(0, len(order), 64):
+            idx = order[lo : lo + 64]
+            loss = _loss(net.head(train_rows[idx]), tuple(t[idx] for t in targets), stance_loss)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += float(loss.detach())
+        guesses = _head_predictions(net, dev_rows, dev_owners, dev_set)
+        f1 = score_predictions(dev_set, guesses, 0.5).total.f1
+        entry = {"epoch": epoch, "loss": round(total, 3), "dev_f1": round(f1, 4)}
+        result.history.append(entry)
+        log(json.dumps(entry))
+        if f1 > result.best_f1:
+            result.best_f1, result.best_epoch = f1, epoch
+            result.state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+    if result.state is not None:
+        net.load_state_dict(result.state)
+    return net, result
+
+
 def train(
     train_set: Sequence[Example],
     dev_set: Sequence[Example],
@@ -195,10 +293,12 @@ def train(
     log: Callable[[str], None] = print,
 ) -> tuple[StanceNet, TrainResult]:
     """Fine-tune; keep the weights of the epoch with the best dev F1 at threshold 0.5."""
+    if config.freeze_encoder:
+        return train_head(train_set, dev_set, config, log)
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
     order_rng = random.Random(config.seed)
-    net = StanceNet(config.layers)
+    net = StanceNet(config.layers, config.rule_features)
     tokenizer = load_tokenizer(base_model_dir() / "tokenizer.json")
     head_params = [*net.hidden.parameters(), *net.out.parameters()]
     optimiser = torch.optim.AdamW(
@@ -222,18 +322,11 @@ def train(
             )
             if not owners:
                 continue
-            stance, cond, cond_mask = _targets(train_set, owners)
-            logits = net.head(rows)
-            loss = stance_loss(logits[:, : len(OPTIONS) * 5].reshape(-1, 5), stance.reshape(-1))
-            if cond_mask.sum() > 0:
-                bce = nn.functional.binary_cross_entropy_with_logits(
-                    logits[:, len(OPTIONS) * 5 :], cond, reduction="none"
-                ).mean(1)
-                loss = loss + (bce * cond_mask).sum() / cond_mask.sum()
+            loss = _loss(net.head(rows), _targets(train_set, owners), stance_loss)
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-            total += float(loss)
+            total += float(loss.detach())
         f1 = score_predictions(dev_set, predict(net, tokenizer, dev_set), 0.5).total.f1
         entry = {
             "epoch": epoch,

@@ -114,7 +114,8 @@ class TriggerIndex:
     """One Aho-Corasick pass finds the first words of every registered pattern.
 
     The last text scanned is remembered, so the patterns of one document share
-    one pass (the pipeline runs one document at a time per process).
+    one pass. There is no module-level index: each ``Lexicon`` owns one and
+    passes it to its patterns.
     """
 
     def __init__(self) -> None:
@@ -155,9 +156,6 @@ class TriggerIndex:
         return last[1][family]
 
 
-_SHARED = TriggerIndex()
-
-
 class TriggeredPattern:
     """Alternatives of one regex family, tried only where their first words occur.
 
@@ -166,7 +164,7 @@ class TriggeredPattern:
     alternative that matches wins exactly as in the full alternation.
     """
 
-    def __init__(self, alternatives: list[str], flags: int, index: TriggerIndex = _SHARED) -> None:
+    def __init__(self, alternatives: list[str], flags: int, index: TriggerIndex) -> None:
         self.pattern = re.compile("|".join(alternatives), flags)
         self._alternatives = alternatives
         self._flags = flags

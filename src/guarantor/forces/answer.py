@@ -50,6 +50,9 @@ class WhoSends(BaseModel):
                 {"actor": a.actor, "name": a.name, "expected_troops": a.expected_troops}
                 for a in sorted(base.actors, key=lambda a: -a.expected_troops)[:top]
             ],
+            "from_pledges": base.from_pledges,
+            "from_estimates": base.from_estimates,
+            "hinges_on": base.hinges_on,
             "trials": base.trials,
             "seed": base.seed,
             "rules": base.rules,
@@ -66,7 +69,7 @@ def answer_who_sends(
     """Run the scenario (default: the bundled one) with the US backstop off and on.
 
     ``evidence`` defaults to the registry's bundled ledger; pass
-    ``gather_evidence(registry.ledger, db_url)`` to add the store's positions.
+    ``guarantor.beliefs.world.load_world(db_url)`` to add the store's positions.
     """
     scenario = scenario or default_scenario()
     if evidence is None:

@@ -12,15 +12,19 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from guarantor.beliefs.logodds import RULE as BELIEF_RULE
-from guarantor.beliefs.logodds import Belief, beliefs_for
 from guarantor.domain.evidence import Evidence
-from guarantor.domain.registry import PledgeKind
 from guarantor.domain.scenario import Scenario
-from guarantor.domain.vocabulary import Option, Stance
-from guarantor.forces.capacity import Contributor, Planning, contributors, planning_for
+from guarantor.forces.capacity import Contributor
+from guarantor.forces.generation import (
+    candidate_states,
+    contributors_for,
+    participation_beliefs,
+    planning_for_registry,
+    simulate_contributors,
+)
 from guarantor.forces.montecarlo import RULE as FORCE_RULE
-from guarantor.forces.montecarlo import Simulation, simulate
+from guarantor.forces.montecarlo import Simulation
+from guarantor.forces.sensitivity import SensitivityRow, tornado
 from guarantor.registry import Registry
 
 __all__ = [
@@ -30,6 +34,7 @@ __all__ = [
     "SustainedForce",
     "candidate_states",
     "contributors_for",
+    "hinges_on",
     "participation_beliefs",
     "run_forces",
 ]
@@ -58,16 +63,6 @@ class SustainedForce(_Frozen):
     histogram: list[dict[str, float]]
 
 
-class SensitivityRow(_Frozen):
-    parameter: str
-    low: float
-    high: float
-    p_low: float
-    p_high: float
-    swing: float
-    note: str
-
-
 class ForceReport(_Frozen):
     """The answer to 'who sends troops, and is it enough?' for one scenario."""
 
@@ -78,8 +73,11 @@ class ForceReport(_Frozen):
     correlation: float
     rotation_ratio: float
     usability: float
-    conditions: dict[str, bool]
+    conditions: dict[str, float]
     p_requirement_met: float
+    from_pledges: float  # share of the expected force from pledged numbers
+    from_estimates: float  # share from estimates (states without a numbered pledge)
+    hinges_on: str  # the largest sensitivity, in one line
     sustained_force: SustainedForce
     actors: list[ActorForce]
     sensitivity: list[SensitivityRow]
@@ -91,79 +89,6 @@ class ForceReport(_Frozen):
 
     def most_critical(self, n: int = 5) -> list[ActorForce]:
         return sorted(self.actors, key=lambda a: (-a.criticality, a.actor))[:n]
-
-
-def participation_beliefs(
-    registry: Registry, evidence: Sequence[Evidence], scenario: Scenario
-) -> dict[str, Belief]:
-    """Each candidate state's ``ground_troops`` belief under the scenario."""
-    skip = set(scenario.forces.excluded)
-    actors = [s.iso3 for s in registry.states if s.iso3 not in skip]
-    beliefs = beliefs_for(evidence, scenario, actors=actors, options=[Option.GROUND_TROOPS])
-    return {b.actor: b for b in beliefs}
-
-
-_TROOP_OPTIONS = (Option.GROUND_TROOPS, Option.WESTERN_TROOPS_IN_UKRAINE)
-
-
-def candidate_states(
-    registry: Registry, evidence: Sequence[Evidence], scenario: Scenario
-) -> set[str] | None:
-    """States that may contribute: a security agreement with Ukraine, a troop pledge,
-    a stated position on troops other than refusal, or the analyst's override
-    (None: every state may)."""
-    if scenario.forces.candidates == "all":
-        return None
-    committed = {party for agreement in registry.agreements for party in agreement.parties}
-    pledged = {p.actor for p in registry.pledges if p.kind is PledgeKind.TROOPS}
-    willing = {
-        e.actor
-        for e in evidence
-        if e.option in _TROOP_OPTIONS
-        and e.stance is not Stance.OPPOSE
-        and (e.stated_on is None or e.stated_on <= scenario.as_of)
-    }
-    overridden = {
-        actor
-        for actor, options in scenario.overrides.items()
-        if any(option in _TROOP_OPTIONS for option in options)
-    }
-    return committed | pledged | willing | overridden
-
-
-def contributors_for(
-    registry: Registry,
-    evidence: Sequence[Evidence],
-    scenario: Scenario,
-    planning: Planning | None = None,
-) -> list[Contributor]:
-    """The states that could take part, each with its P(participate) and troops."""
-    current = registry.as_of(scenario.as_of)
-    beliefs = participation_beliefs(current, evidence, scenario)
-    return contributors(
-        current.states,
-        current.commitments,
-        current.pledges,
-        {actor: b.probability for actor, b in beliefs.items()},
-        planning or planning_for(current.factors, scenario),
-        excluded=scenario.forces.excluded,
-        candidates=candidate_states(current, evidence, scenario),
-    )
-
-
-def _simulate(
-    found: Sequence[Contributor], scenario: Scenario, *, trials: int, criticality: bool
-) -> Simulation:
-    return simulate(
-        [c.p_participate for c in found],
-        [c.troops for c in found],
-        scenario.requirement,
-        correlation=scenario.correlation,
-        trials=trials,
-        seed=scenario.seed,
-        chunk_trials=scenario.forces.chunk_trials,
-        criticality=criticality,
-    )
 
 
 def _histogram(sim: Simulation, bins: int = 20) -> list[dict[str, float]]:
@@ -180,7 +105,6 @@ def _histogram(sim: Simulation, bins: int = 20) -> list[dict[str, float]]:
 def _actors(found: Sequence[Contributor], sim: Simulation) -> list[ActorForce]:
     rows = []
     for index, c in enumerate(found):
-        share = float(sim.participations[index] / sim.trials)
         without = sim.met_without[index] if sim.met_without is not None else sim.met
         rows.append(
             ActorForce(
@@ -188,13 +112,44 @@ def _actors(found: Sequence[Contributor], sim: Simulation) -> list[ActorForce]:
                 name=c.name,
                 p_participate=round(c.p_participate, 6),
                 troops_if_participating=c.troops,
-                expected_troops=round(share * c.troops, 1),
+                expected_troops=round(float(sim.troops_sent[index]) / sim.trials, 1),
                 criticality=round((sim.met - int(without)) / sim.trials, 6),
                 basis=c.basis,
                 detail=c.detail,
             )
         )
     return sorted(rows, key=lambda a: (-a.criticality, -a.expected_troops, a.actor))
+
+
+def _shares(actors: Sequence[ActorForce]) -> tuple[float, float]:
+    total = sum(a.expected_troops for a in actors)
+    if total <= 0:
+        return 0.0, 0.0
+    pledged = sum(a.expected_troops for a in actors if a.basis == "pledge")
+    return round(pledged / total, 4), round(1 - pledged / total, 4)
+
+
+def hinges_on(
+    p_met: float, actors: Sequence[ActorForce], sensitivity: Sequence[SensitivityRow]
+) -> str:
+    """The largest single sensitivity in one line: an assumption's swing or a state's weight.
+
+    The requirement is the question asked, not an assumption, so it is left out.
+    """
+    rows = [r for r in sensitivity if r.parameter != "requirement"]
+    best_row = max(rows, key=lambda r: r.swing, default=None)
+    best_actor = max(actors, key=lambda a: a.criticality, default=None)
+    if best_actor is not None and (best_row is None or best_actor.criticality >= best_row.swing):
+        return (
+            f"hinges on {best_actor.name} ({best_actor.basis}): without it P(met) falls "
+            f"from {p_met:.2f} to {p_met - best_actor.criticality:.2f}"
+        )
+    if best_row is not None:
+        return (
+            f"hinges on {best_row.parameter}: P(met) {best_row.p_low:.2f} at {best_row.low:g}, "
+            f"{best_row.p_high:.2f} at {best_row.high:g}"
+        )
+    return "hinges on nothing measured (no contributors)"
 
 
 def run_forces(
@@ -205,11 +160,12 @@ def run_forces(
     sensitivity: bool = True,
 ) -> ForceReport:
     """The full force-generation answer for ``scenario`` (its trials and seed)."""
-    from guarantor.forces.sensitivity import tornado  # late: sensitivity calls back here
-
-    planning = planning_for(registry.factors, scenario)
+    planning = planning_for_registry(registry, scenario)
     found = contributors_for(registry, evidence, scenario, planning)
-    sim = _simulate(found, scenario, trials=scenario.trials, criticality=True)
+    sim = simulate_contributors(found, scenario, trials=scenario.trials, criticality=True)
+    actors = _actors(found, sim)
+    rows = tornado(registry, evidence, scenario, planning) if sensitivity else []
+    pledged, estimated = _shares(actors)
     return ForceReport(
         scenario=scenario.name,
         requirement=scenario.requirement,
@@ -220,6 +176,9 @@ def run_forces(
         usability=planning.usability,
         conditions=scenario.conditions.model_dump(),
         p_requirement_met=sim.p_requirement_met,
+        from_pledges=pledged,
+        from_estimates=estimated,
+        hinges_on=hinges_on(sim.p_requirement_met, actors, rows),
         sustained_force=SustainedForce(
             mean=round(sim.mean(), 1),
             p5=sim.quantile(0.05),
@@ -227,16 +186,7 @@ def run_forces(
             p95=sim.quantile(0.95),
             histogram=_histogram(sim),
         ),
-        actors=_actors(found, sim),
-        sensitivity=tornado(registry, evidence, scenario, planning) if sensitivity else [],
-        rules={"beliefs": BELIEF_RULE, "forces": FORCE_RULE},
+        actors=actors,
+        sensitivity=rows,
+        rules={"beliefs": scenario.beliefs.rule, "forces": FORCE_RULE},
     )
-
-
-def p_met_quick(
-    registry: Registry, evidence: Sequence[Evidence], scenario: Scenario, planning: Planning
-) -> float:
-    """P(requirement met) with the sensitivity trials and no criticality (for sweeps)."""
-    found = contributors_for(registry, evidence, scenario, planning)
-    trials = scenario.forces.sensitivity_trials
-    return _simulate(found, scenario, trials=trials, criticality=False).p_requirement_met

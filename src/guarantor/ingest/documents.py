@@ -10,11 +10,20 @@ from guarantor.ingest import metadata
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
-__all__ = ["build_document"]
+__all__ = ["MAX_DOCUMENT_CHARS", "build_document"]
+
+MAX_DOCUMENT_CHARS = 2_000_000  # the default of the max_document_chars setting
 
 
-def build_document(raw: RawArticle) -> Document:
+def build_document(raw: RawArticle, *, max_chars: int = MAX_DOCUMENT_CHARS) -> Document:
     """The document for ``raw``; given metadata wins over what the text suggests."""
+    if len(raw.text) > max_chars:
+        raise IngestError(
+            f"text is {len(raw.text)} characters, over the {max_chars}-character limit "
+            "per document (split it, or raise GUARANTOR_MAX_DOCUMENT_CHARS)",
+            path=raw.source,
+            line=raw.line,
+        )
     text = clean_text(raw.text)
     normalised = normalise_text(text)
     if not normalised:

@@ -149,8 +149,7 @@ def find_outlet(text: str) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid's model and decision, scored by
-    ``ingest.language`` several times faster), None when it has no letters."""
+    """ISO 639-1 code of the text's language (py3langid), None when it has no letters."""
     sample = text[:LANGUAGE_SAMPLE]
     if not any(ch.isalpha() for ch in sample):
         return None

@@ -1,23 +1,23 @@
 """Reading inputs into raw articles: files, folders, JSONL lines and standard input.
 
 Everything is a generator: one article is in memory at a time (a JSONL file
-is read line by line), so a batch of any size keeps memory flat. A bad input
-is yielded as an ``IngestError`` naming the file (and line) instead of
-stopping the batch.
+is read line by line, each line bounded while it is read), so a batch of any
+size keeps memory flat. Every file goes through ``guarantor.guard``: regular
+files only, sizes checked while reading, explicit decoding, bounded JSON. A
+bad input is yielded as an ``IngestError`` naming the file (and line) instead
+of stopping the batch; an empty file or folder is one too.
 """
 
 from __future__ import annotations
 
-import codecs
-import json
-import os
-import re
+import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from guarantor.errors import IngestError
+from guarantor.errors import GuarantorError, IngestError
+from guarantor.guard import decode, iter_lines, load_json, open_regular, read_bytes, walk_files
 from guarantor.ingest.html import extract_html
 from guarantor.ingest.raw import RawArticle
 
@@ -26,8 +26,6 @@ __all__ = ["STDIN", "SUFFIXES", "RawArticle", "iter_articles", "total_bytes"]
 STDIN = "-"
 SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
 SUFFIXES |= {".jsonl": "jsonl"}
-SNIFF = 8192
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _FIELDS = ("url", "title", "outlet", "published")
 
 Progress = Callable[[int], None]
@@ -39,11 +37,9 @@ def total_bytes(paths: Sequence[str]) -> int | None:
     for path in paths:
         if path == STDIN:
             return None
-        for file in _walk(Path(path)):
-            try:
+        for file in walk_files(Path(path), SUFFIXES, error=IngestError):
+            if isinstance(file, Path) and file.is_file():
                 total += file.stat().st_size
-            except OSError:
-                continue
     return total
 
 
@@ -64,41 +60,45 @@ def iter_articles(
         if not path.exists():
             yield IngestError("no such file or folder", path=given)
             continue
-        for file in _walk(path):
-            yield from _read_file(file, max_bytes, tick)
+        for file in walk_files(path, SUFFIXES, error=IngestError):
+            if isinstance(file, GuarantorError):
+                yield _as_ingest(file)
+            else:
+                yield from _read_file(file, max_bytes, tick)
 
 
-def _walk(path: Path) -> Iterator[Path]:
-    """The file itself, or a folder's known-type files, sorted, hidden ones skipped."""
-    if not path.is_dir():
-        if path.exists():
-            yield path
-        return
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield Path(root) / name
+def _as_ingest(error: GuarantorError) -> IngestError:
+    if isinstance(error, IngestError):
+        return error
+    return IngestError(error.message, path=error.path, line=error.line)  # pragma: no cover
 
 
 def _read_file(path: Path, max_bytes: int, tick: Progress) -> Iterator[RawArticle | IngestError]:
     kind = SUFFIXES.get(path.suffix.lower(), "text")
+    if kind == "jsonl":
+        try:
+            handle = open_regular(path, error=IngestError)
+        except IngestError as exc:
+            yield exc
+            return
+        with handle:
+            yield from _read_jsonl(handle, str(path), max_bytes, tick)
+        return
     try:
-        size = path.stat().st_size
-        if kind == "jsonl":
-            with path.open("rb") as handle:
-                yield from _read_jsonl(handle, str(path), max_bytes, tick)
-            return
-        if size > max_bytes:
-            tick(size)
-            yield IngestError(f"file is {size} bytes, over the {max_bytes}-byte limit", path=path)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield IngestError(f"cannot read: {exc.strerror or exc}", path=path)
+        data = read_bytes(path, max_bytes=max_bytes, error=IngestError)
+    except IngestError as exc:
+        tick(_size(path))
+        yield exc
         return
     tick(len(data))
     yield _one_article(str(path), data, kind)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _read_stdin(
@@ -113,14 +113,14 @@ def _read_stdin(
     if head == b"<":
         yield _one_article("<stdin>", data, "html")
     elif head == b"{":
-        yield from _read_jsonl(iter(data.splitlines(keepends=True)), "<stdin>", max_bytes, tick)
+        yield from _read_jsonl(io.BytesIO(data), "<stdin>", max_bytes, lambda _n: None)
     else:
         yield _one_article("<stdin>", data, "text")
 
 
 def _one_article(source: str, data: bytes, kind: str) -> RawArticle | IngestError:
     try:
-        text = decode(data, source)
+        text = decode(data, source, error=IngestError)
         if kind == "html":
             return extract_html(text, source)
     except IngestError as exc:
@@ -128,57 +128,33 @@ def _one_article(source: str, data: bytes, kind: str) -> RawArticle | IngestErro
     return RawArticle(source=source, text=text)
 
 
-def decode(data: bytes, source: str, line: int | None = None) -> str:
-    """UTF-8 (or BOM-marked UTF-16) text; empty, binary or undecodable data is refused."""
-    if not data.strip():
-        raise IngestError("empty input (no text)", path=source, line=line)
-    if b"\x00" in data[:SNIFF] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise IngestError("binary data (contains NUL bytes), expected text", path=source, line=line)
-    try:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be "
-            "decoded (convert the file to UTF-8)",
-            path=source,
-            line=line,
-        ) from None
-    sample = text[:SNIFF]
-    controls = len(_CONTROL.findall(sample))
-    if controls > len(sample) // 20:
-        raise IngestError(
-            "binary data (mostly control characters), expected text", path=source, line=line
-        )
-    return text
-
-
 def _read_jsonl(
-    lines: BinaryIO | Iterator[bytes], source: str, max_bytes: int, tick: Progress
+    handle: BinaryIO, source: str, max_bytes: int, tick: Progress
 ) -> Iterator[RawArticle | IngestError]:
-    for number, raw in enumerate(lines, 1):
+    records = 0
+    for number, raw in iter_lines(
+        handle, source=source, max_line_bytes=max_bytes, error=IngestError
+    ):
+        if isinstance(raw, GuarantorError):
+            records += 1
+            yield _as_ingest(raw)
+            continue
         tick(len(raw))
         if not raw.strip():
             continue
-        if len(raw) > max_bytes:
-            yield IngestError(f"line is over the {max_bytes}-byte limit", path=source, line=number)
-            continue
+        records += 1
         try:
             yield _jsonl_article(raw, source, number)
         except IngestError as exc:
             yield exc
+    if not records:
+        yield IngestError("no records (the JSON Lines file is empty)", path=source)
 
 
 def _jsonl_article(raw: bytes, source: str, number: int) -> RawArticle:
-    text = decode(raw, source, number)
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(
-            f"not valid JSON (column {exc.colno}): {exc.msg}", path=source, line=number
-        ) from None
+    record = load_json(
+        decode(raw, source, number, error=IngestError), source, number, error=IngestError
+    )
     if not isinstance(record, dict):
         raise IngestError(
             f"expected a JSON object with a 'text' field, got {type(record).__name__}",

@@ -12,12 +12,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from guarantor.domain.actors import ActorKind, AliasKind, OfficeHolder
-from guarantor.errors import InputError, ValidationError
+from guarantor.errors import ValidationError
+from guarantor.yamlio import YamlDocument, load_yaml_file
 
 __all__ = [
     "ActorRecord",
@@ -26,8 +26,6 @@ __all__ = [
     "bundled_actor_dir",
     "read_actor_sources",
 ]
-
-LINE = "__line__"
 
 # Keys of an actor record that hold alias lists, in the order their kinds win
 # when one text appears under two keys of the same record.
@@ -110,33 +108,11 @@ class ActorSources:
     fuzzy: FuzzyPolicy = field(default_factory=FuzzyPolicy)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the first line of every mapping."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return {str(k): v for k, v in mapping.items()}
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read actor data: {exc.strerror}", path=path) from exc
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ValidationError(f"not valid YAML: {exc}", path=path, line=line) from exc
-    if not isinstance(data, dict):
+def _read_yaml(path: Path) -> YamlDocument:
+    loaded = load_yaml_file(path, error=ValidationError)
+    if not isinstance(loaded.data, dict):
         raise ValidationError("expected a mapping at the top of the file", path=path, line=1)
-    return data
+    return loaded
 
 
 def _explain(exc: PydanticValidationError) -> str:
@@ -147,24 +123,29 @@ def _explain(exc: PydanticValidationError) -> str:
     return "; ".join(parts)
 
 
-def _records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
-    value = data.get(key)
+def _records(loaded: YamlDocument, key: str, path: Path) -> list[tuple[int | None, dict[str, Any]]]:
+    """The mappings listed under ``key``, each with its line."""
+    value = loaded.data.get(key)
     if not isinstance(value, list):
-        line = data.get(LINE, 1)
+        line = loaded.line_of(key, default=1)
         raise ValidationError(f"expected a list under '{key}'", path=path, line=line)
-    for item in value:
+    out = []
+    for index, item in enumerate(value):
+        line = loaded.line_of(key, index)
         if not isinstance(item, dict):
-            raise ValidationError(f"expected a mapping in '{key}', got {item!r}", path=path)
-    return value
+            raise ValidationError(
+                f"expected a mapping in '{key}', got {item!r}", path=path, line=line
+            )
+        out.append((line, {str(k): v for k, v in item.items()}))
+    return out
 
 
 def _read_actor_file(
-    path: Path, default_kind: Literal["state", "organisation"], data: dict[str, Any] | None = None
+    path: Path, default_kind: Literal["state", "organisation"], data: YamlDocument | None = None
 ) -> list[ActorRecord]:
     data = data if data is not None else _read_yaml(path)
     out = []
-    for raw in _records(data, "actors", path):
-        line = raw.pop(LINE, None)
+    for line, raw in _records(data, "actors", path):
         raw.setdefault("kind", default_kind)
         try:
             out.append(ActorRecord(**raw, line=line or 0, path=str(path)))
@@ -180,7 +161,7 @@ def _resolve_source(value: object, sources: dict[str, Any], path: Path, line: in
     if value.startswith(("http://", "https://")):
         return value
     if value not in sources:
-        known = ", ".join(sorted(k for k in sources if k != LINE))
+        known = ", ".join(sorted(sources))
         raise ValidationError(
             f"source: unknown key {value!r}; expected one of {known} or a URL", path=path, line=line
         )
@@ -189,11 +170,14 @@ def _resolve_source(value: object, sources: dict[str, Any], path: Path, line: in
 
 def _read_holders(path: Path) -> tuple[list[OfficeHolder], list[tuple[str, int]]]:
     data = _read_yaml(path)
-    sources = data.get("sources") or {}
+    sources = data.data.get("sources") or {}
+    if not isinstance(sources, dict):
+        raise ValidationError(
+            "sources: expected a mapping", path=path, line=data.line_of("sources")
+        )
     holders: list[OfficeHolder] = []
     lines: list[tuple[str, int]] = []
-    for raw in _records(data, "holders", path):
-        line = raw.pop(LINE, None)
+    for line, raw in _records(data, "holders", path):
         raw["source"] = _resolve_source(raw.get("source"), sources, path, line)
         try:
             holder = _HolderRecord(**raw)
@@ -208,8 +192,7 @@ def _read_holders(path: Path) -> tuple[list[OfficeHolder], list[tuple[str, int]]
 def _read_fuzzy(path: Path) -> FuzzyPolicy:
     if not path.is_file():
         return FuzzyPolicy()
-    data = _read_yaml(path)
-    data.pop(LINE, None)
+    data = _read_yaml(path).data
     try:
         return FuzzyPolicy(**data)
     except PydanticValidationError as exc:
@@ -221,7 +204,7 @@ def read_actor_sources(folder: Path | None = None) -> ActorSources:
     folder = folder or bundled_actor_dir()
     states_path = folder / "states.yaml"
     states = _read_yaml(states_path)
-    titles = states.get("office_titles") or []
+    titles = states.data.get("office_titles") or []
     if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
         raise ValidationError("office_titles: expected a list of strings", path=states_path)
     sources = ActorSources(office_titles=list(titles), fuzzy=_read_fuzzy(folder / "fuzzy.yaml"))

@@ -23,9 +23,11 @@ import pydantic
 import yaml
 from pydantic import BaseModel
 
-from guarantor.errors import InputError, ValidationError
+from guarantor.errors import InputError, NotFoundError, ValidationError
+from guarantor.guard import LIMITS, iter_csv, load_json, read_text
+from guarantor.registry.actors import load_actors
 from guarantor.registry.tables import KINDS, Table, table_for
-from guarantor.yamlio import safe_load
+from guarantor.yamlio import load_yaml
 
 __all__ = [
     "RawRow",
@@ -75,79 +77,74 @@ def _scalar_kind(annotation: Any) -> str:
     return "scalar"
 
 
-def _decode_cell(cell: str, kind: str) -> Any:
+def _decode_cell(cell: str, kind: str, path: Path, line: int, column: str) -> Any:
     if kind == "json" or (kind == "list" and cell.startswith("[")):
-        return json.loads(cell)
+        try:
+            return load_json(cell, str(path), line, error=ValidationError)
+        except ValidationError as exc:
+            raise ValidationError(
+                f"expected JSON in this cell: {exc.message}", path=path, line=line, column=column
+            ) from None
     if kind == "list":
         return [part.strip() for part in cell.split(";")]
     return cell
 
 
 def _read_csv(path: Path, text: str, table: Table) -> list[RawRow]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    unknown = [c for c in reader.fieldnames or [] if c not in table.model.model_fields]
-    if unknown:
-        raise ValidationError(
-            f"unknown column; expected some of: {', '.join(table.columns)}",
-            path=path,
-            line=1,
-            column=unknown[0],
-        )
     kinds = {n: _scalar_kind(f.annotation) for n, f in table.model.model_fields.items()}
-    rows, start = [], 2
-    for record in reader:
-        values: dict[str, Any] = {}
-        for name, cell in record.items():
-            if name is None or cell is None or cell == "":
-                continue
-            try:
-                values[name] = _decode_cell(cell, kinds[name])
-            except json.JSONDecodeError as exc:
-                raise ValidationError(
-                    f"expected JSON in this cell ({exc.msg})", path=path, line=start, column=name
-                ) from exc
-        rows.append(RawRow(start, values, {}))
-        start = reader.line_num + 1
+    rows = []
+    rows_in = iter_csv(
+        text, str(path), error=ValidationError, skip_comments=False, columns=table.columns
+    )
+    for line, record in rows_in:
+        values = {
+            name: _decode_cell(cell, kinds[name], path, line, name)
+            for name, cell in record.items()
+            if cell != ""
+        }
+        rows.append(RawRow(line, values, {}))
     return rows
 
 
-def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
-    try:
-        data = safe_load(text)
-        node = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+def _kind_of(data: Any, path: Path, line: int | None) -> str | None:
+    kind = data.get("kind")
+    if kind is not None and not isinstance(kind, str):
         raise ValidationError(
-            f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path, line=line
-        ) from exc
+            f"kind: expected one name such as 'pledges', got {kind!r}", path=path, line=line
+        )
+    return kind
+
+
+def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
+    loaded = load_yaml(text, path, error=ValidationError)
+    data: Any = loaded.data
+    prefix: tuple[str, ...] = ()
     kind = None
-    if isinstance(data, dict) and isinstance(node, yaml.MappingNode):
-        kind = data.get("kind")
-        data = data.get("rows")
-        node = next((v for k, v in node.value if k.value == "rows"), None)
+    if isinstance(data, dict):
+        kind = _kind_of(data, path, loaded.line_of("kind"))
+        data, prefix = data.get("rows"), ("rows",)
     if data is None:
         return kind, []
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        raise ValidationError("expected a list of rows or {kind: ..., rows: [...]}", path=path)
+    if not isinstance(data, list):
+        line = loaded.line_of(*prefix, default=1)
+        raise ValidationError(
+            "expected a list of rows or {kind: ..., rows: [...]}", path=path, line=line
+        )
     rows = []
-    for item, item_node in zip(data, node.value, strict=True):
-        line = item_node.start_mark.line + 1
-        if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
+    for index, item in enumerate(data):
+        line = loaded.line_of(*prefix, index, default=1) or 1
+        if not isinstance(item, dict):
             raise ValidationError("expected a mapping of column: value", path=path, line=line)
-        key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
+        key_lines = {str(k): loaded.line_of(*prefix, index, k) or line for k in item}
         rows.append(RawRow(line, {str(k): v for k, v in item.items()}, key_lines))
     return kind, rows
 
 
 def _json_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    data = load_json(text, str(path), error=ValidationError)
     kind = None
     if isinstance(data, dict):
-        kind, data = data.get("kind"), data.get("rows", [])
+        kind, data = _kind_of(data, path, None), data.get("rows", [])
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise ValidationError("expected a list of rows or {kind: ..., rows: [...]}", path=path)
     return kind, [RawRow(i + 1, dict(r), {}) for i, r in enumerate(data)]
@@ -183,13 +180,8 @@ def file_kind(
 
 def read_raw(path: Path, kind: str | None = None) -> tuple[Table, list[RawRow]]:
     """Parse ``path`` into unvalidated rows with their line numbers."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=path) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError("expected UTF-8 text", path=path) from exc
     fmt = _format_of(path)
+    text = read_text(path, max_bytes=LIMITS.max_bytes, error=InputError)
     if fmt == "csv":
         header = next(csv.reader(io.StringIO(text)), [])
         table = file_kind(path, None, kind, (h.strip() for h in header))
@@ -224,6 +216,19 @@ def check_rows(
         except pydantic.ValidationError as exc:
             problems.append(_problem(path, raw, exc))
             continue
+        unknown = _unknown_actor(row)
+        if unknown is not None:
+            field, value = unknown
+            problems.append(
+                ValidationError(
+                    f"{field}: unknown actor {value!r}; expected an ISO alpha-3 code or "
+                    "organisation that `guarantor actors` lists",
+                    path=path,
+                    line=raw.key_lines.get(field, raw.line),
+                    column=field,
+                )
+            )
+            continue
         key = table.key(row)
         if key in seen:
             problems.append(
@@ -237,6 +242,23 @@ def check_rows(
         seen[key] = raw.line
         rows.append(row)
     return rows, problems
+
+
+_ACTOR_FIELDS = ("actor", "host")
+_THEATRES = frozenset({"EUROPE"})  # a commitment's host may be a theatre, not a state
+
+
+def _unknown_actor(row: BaseModel) -> tuple[str, str] | None:
+    """The first actor field naming no known actor, as (field, value)."""
+    for field in _ACTOR_FIELDS:
+        value = getattr(row, field, None)
+        if not isinstance(value, str) or value in _THEATRES:
+            continue
+        try:
+            load_actors().get(value)
+        except NotFoundError:
+            return field, value
+    return None
 
 
 def read_rows(path: Path, kind: str | None = None) -> tuple[Table, list[BaseModel]]:

@@ -23,6 +23,8 @@ from guarantor.domain.registry import (
     Instrument,
     InstrumentKind,
     LedgerPosition,
+    MeetingAttendance,
+    MissionRecord,
     PlanningFactor,
     Pledge,
     State,
@@ -70,6 +72,8 @@ class Registry:
     pledges: list[Pledge] = field(default_factory=list)
     ledger: list[LedgerPosition] = field(default_factory=list)
     rates: list[ExchangeRate] = field(default_factory=list)
+    missions: list[MissionRecord] = field(default_factory=list)
+    meetings: list[MeetingAttendance] = field(default_factory=list)
 
     @property
     def agreements(self) -> list[Instrument]:
@@ -121,6 +125,8 @@ class Registry:
             instruments=[i for i in self.instruments if _known_on(i, day)],
             pledges=[p for p in self.pledges if p.pledged_on <= day],
             ledger=[p for p in self.ledger if p.stated_on <= day],
+            missions=[m for m in self.missions if m.year <= day.year],
+            meetings=[m for m in self.meetings if m.held_on <= day],
         )
 
     def rate_year(self, currency: str, year: int) -> int:

@@ -13,6 +13,8 @@ from guarantor.domain.registry import (
     ExchangeRate,
     Instrument,
     LedgerPosition,
+    MeetingAttendance,
+    MissionRecord,
     PlanningFactor,
     Pledge,
     State,
@@ -46,6 +48,8 @@ KINDS: dict[str, Table] = {
         Table("pledges", Pledge, lambda r: r.id, "troop, air, naval, money offers"),
         Table("ledger", LedgerPosition, lambda r: r.id, "bundled stated positions"),
         Table("rates", ExchangeRate, lambda r: r.id, "annual average rates per euro"),
+        Table("missions", MissionRecord, lambda r: r.id, "part taken in earlier missions"),
+        Table("meetings", MeetingAttendance, lambda r: r.id, "coalition meetings attended"),
     )
 }
 

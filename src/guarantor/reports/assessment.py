@@ -1,8 +1,9 @@
 """The main job's report: the four questions, each answered from traceable data.
 
 ``build_assessment`` gathers, it does not compute anything new: force
-generation comes from ``guarantor.forces``, the board from the evidence, the
-response and payment views straight from registry rows. Every row keeps the
+generation comes from ``guarantor.forces``, the response to an attack from
+``guarantor.response``, the board from the evidence, the obligations and
+payment views straight from registry rows. Every row keeps the
 ids or sources it rests on so a rendering can footnote it. The CLI renders
 this object as tables and its ``as_dict`` as JSON: the two cannot disagree.
 """
@@ -16,12 +17,14 @@ from datetime import date
 from typing import Any
 
 from guarantor.domain.evidence import Evidence
-from guarantor.domain.registry import Instrument, InstrumentKind, ObligationType
+from guarantor.domain.registry import Instrument, InstrumentKind, ObligationType, State
 from guarantor.domain.scenario import Scenario
 from guarantor.domain.vocabulary import Option, Stance
 from guarantor.forces.answer import WhoSends
 from guarantor.registry import Registry
 from guarantor.reports.board import Board, position_board
+from guarantor.response.obligations import Duty, Parties, read_duties
+from guarantor.response.report import ResponseReport
 
 __all__ = [
     "Assessment",
@@ -61,13 +64,17 @@ class ConditionRow:
 
 @dataclass(frozen=True)
 class ResponseRow:
-    """What one guarantor owes Ukraine if attacked, under instruments in force."""
+    """What one guarantor owes Ukraine if attacked, under instruments in force, provision
+    by provision: a 24-hour deadline to consult is never read as a deadline to assist,
+    and Article 5 is shown apart because it covers Ukraine only if it joins NATO."""
 
     actor: str
     instruments: tuple[str, ...]
-    strongest: str | None
-    fastest_hours: int | None
-    legally_binding: bool
+    owes_ukraine: str | None  # strongest obligation owed to Ukraine
+    consult_within_h: int | None  # fastest deadline to consult Ukraine (None: none set)
+    assist_within_h: int | None  # fastest deadline to assist or defend (None: none set)
+    legally_binding: bool  # some obligation owed to Ukraine binds in law
+    nato_article5: bool  # defends NATO allies, not Ukraine
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,10 @@ class Assessment:
     conditions: list[ConditionRow]
     response: list[ResponseRow]
     payments: list[PaymentRow]
+    reaction: tuple[ResponseReport, ...] = ()  # simulated response; the first design leads
+
+    def if_attacked(self) -> dict[str, Any]:
+        return _if_attacked(self)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -113,7 +124,7 @@ class Assessment:
                 "with_us_backstop": self.who_sends.with_backstop.model_dump(mode="json"),
             },
             "on_what_conditions": [vars(r) | {"refs": list(r.refs)} for r in self.conditions],
-            "if_attacked": [vars(r) | {"instruments": list(r.instruments)} for r in self.response],
+            "if_attacked": self.if_attacked(),
             "who_pays": [
                 {
                     "actor": r.actor,
@@ -126,6 +137,18 @@ class Assessment:
             ],
             "board": self.board.as_dict(),
         }
+
+
+def _if_attacked(report: Assessment) -> dict[str, Any]:
+    """The simulated response to the scenario's first attack, the designs in brief,
+    and the obligations it rests on."""
+    lead = report.reaction[0] if report.reaction else None
+    return {
+        "question": "how would they react if attacked?",
+        "simulation": lead.as_json() if lead else None,
+        "designs": [r.brief() for r in report.reaction],
+        "obligations": [vars(r) | {"instruments": list(r.instruments)} for r in report.response],
+    }
 
 
 def conditions_named(evidence: Sequence[Evidence]) -> list[ConditionRow]:
@@ -146,37 +169,50 @@ def conditions_named(evidence: Sequence[Evidence]) -> list[ConditionRow]:
     return sorted(rows, key=lambda r: (-r.sources, r.actor, r.option, r.condition))
 
 
-def _debtors(instrument: Instrument) -> set[str]:
-    """Who owes the obligations: named parties other than Ukraine."""
-    named = {o.by for o in instrument.obligations if o.by not in {"parties", "UKR"}}
-    return named or {p for p in instrument.parties if p != "UKR"}
-
-
-def response_obligations(instruments: Sequence[Instrument], day: date) -> list[ResponseRow]:
-    """Per guarantor, the strongest obligation in force on ``day`` and its fastest deadline."""
+def response_obligations(
+    instruments: Sequence[Instrument], day: date, states: Sequence[State] = ()
+) -> list[ResponseRow]:
+    """Per guarantor, what it owes Ukraine under the instruments in force on ``day``,
+    read provision by provision (``guarantor.response.read_duties``)."""
+    current = [
+        i for i in instruments if i.kind is not InstrumentKind.PROPOSAL and i.in_force_on(day)
+    ]
+    partners = {
+        p
+        for i in current
+        if i.kind is InstrumentKind.BILATERAL_AGREEMENT
+        for p in i.parties
+        if p != "UKR"
+    }
+    duties = read_duties(current, Parties(states, frozenset(partners), frozenset()))
+    by_actor: dict[str, list[Duty]] = defaultdict(list)
+    for duty in duties:
+        if duty.actor != "UKR":
+            by_actor[duty.actor].append(duty)
+    rows = [_response_row(actor, owed) for actor, owed in by_actor.items()]
     order = list(ObligationType)
-    held: dict[str, list[Instrument]] = defaultdict(list)
-    for instrument in instruments:
-        if instrument.kind is InstrumentKind.PROPOSAL or not instrument.in_force_on(day):
-            continue
-        for actor in _debtors(instrument):
-            held[actor].append(instrument)
-    rows = []
-    for actor, owned in held.items():
-        kinds = [i.strongest for i in owned if i.strongest is not None]
-        hours = [h for i in owned if (h := i.fastest_deadline_hours) is not None]
-        rows.append(
-            ResponseRow(
-                actor=actor,
-                instruments=tuple(i.id for i in owned),
-                strongest=max(kinds, key=order.index).value if kinds else None,
-                fastest_hours=min(hours) if hours else None,
-                legally_binding=any(i.legally_binding for i in owned),
-            )
-        )
-    strength: dict[str | None, int] = {k.value: i for i, k in enumerate(order)}
-    strength[None] = -1
-    return sorted(rows, key=lambda r: (-strength[r.strongest], r.fastest_hours or 10**6, r.actor))
+    strength = {k.value: i for i, k in enumerate(order)} | {None: -1}
+    return sorted(
+        rows,
+        key=lambda r: (-strength[r.owes_ukraine], r.consult_within_h or 10**6, r.actor),
+    )
+
+
+def _response_row(actor: str, duties: Sequence[Duty]) -> ResponseRow:
+    order = list(ObligationType)
+    to_ukraine = [d for d in duties if d.to == "UKR"]
+    consult = [d.deadline_hours for d in to_ukraine if d.type is ObligationType.CONSULT]
+    assist = [d.deadline_hours for d in to_ukraine if d.type is not ObligationType.CONSULT]
+    kinds = [d.type for d in to_ukraine]
+    return ResponseRow(
+        actor=actor,
+        instruments=tuple(dict.fromkeys(d.instrument for d in duties)),
+        owes_ukraine=max(kinds, key=order.index).value if kinds else None,
+        consult_within_h=min((h for h in consult if h is not None), default=None),
+        assist_within_h=min((h for h in assist if h is not None), default=None),
+        legally_binding=any(d.legally_binding for d in to_ukraine),
+        nato_article5=any(d.to != "UKR" and d.type is ObligationType.DEFEND for d in duties),
+    )
 
 
 def payments(registry: Registry) -> list[PaymentRow]:
@@ -204,6 +240,7 @@ def build_assessment(
     scenario: Scenario,
     store: StoreSummary,
     who_sends: WhoSends,
+    reaction: Sequence[ResponseReport] = (),
 ) -> Assessment:
     """Assemble the report for ``scenario`` from registry, evidence and a forces run."""
     current = registry.as_of(scenario.as_of)
@@ -220,6 +257,7 @@ def build_assessment(
         conditions=conditions_named(
             [e for e in evidence if e.stated_on is None or e.stated_on <= scenario.as_of]
         ),
-        response=response_obligations(current.instruments, scenario.as_of),
+        response=response_obligations(current.instruments, scenario.as_of, registry.states),
         payments=payments(current),
+        reaction=tuple(reaction),
     )

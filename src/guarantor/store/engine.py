@@ -21,10 +21,24 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from guarantor.errors import ConfigurationError
 from guarantor.settings import default_data_home
 
-__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "make_engine"]
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "WRITER", "make_engine", "safe_url"]
+
+# Execution options of a connection that writes: on SQLite its transactions begin
+# IMMEDIATE, taking the write lock up front (waiting within the busy timeout),
+# because SQLite does not apply the busy timeout when a reading transaction
+# upgrades to writing - the second of two ingests died at once with "locked".
+WRITER = {"guarantor_writer": True}
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 16_000  # per connection; bounded, so memory stays flat on any corpus
+
+
+def safe_url(url: str) -> str:
+    """The database URL fit to print: its password masked (``user:***@host``)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<database URL that cannot be parsed>"
 
 
 def make_engine(url: str) -> Engine:
@@ -86,4 +100,5 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    writer = connection.get_execution_options().get("guarantor_writer")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")

@@ -119,7 +119,12 @@ positions = Table(
     Column("reliability", String(1), nullable=False),
     Column("credibility", Integer, nullable=False),
     Column("extractor", String(100), nullable=False),
-    Column("confidence", Float, nullable=True, comment="the stance model's probability"),
+    Column(
+        "confidence",
+        Float,
+        nullable=True,
+        comment="the stance model's probability; NULL for rule-only positions",
+    ),
     Index("ix_positions_actor_option", "actor", "option"),
     Index("ix_positions_document_id", "document_id"),
 )

@@ -17,32 +17,49 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, RootTransaction, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from guarantor.domain import Document, Position
-from guarantor.errors import StoreError, UsageError
+from guarantor.errors import NotFoundError, StoreError, UsageError
 from guarantor.store import queries, rawsql
-from guarantor.store.engine import make_engine
+from guarantor.store.engine import WRITER, make_engine, safe_url
 from guarantor.store.migrate import upgrade
-from guarantor.store.outlets import GRADES, normalise_outlet, resolve_outlet, seed_outlets
+from guarantor.store.outlets import (
+    GRADES,
+    ensure_outlet,
+    normalise_outlet,
+    resolve_outlet,
+    seed_outlets,
+)
 from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
-from guarantor.store.schema import ingest_failures, ingest_runs, outlets
+from guarantor.store.schema import documents, ingest_failures, ingest_runs, outlets
 from guarantor.store.writer import existing_document, new_id, write_document
 
-__all__ = ["Store"]
+__all__ = ["Store", "StoreConflict"]
+
+
+class StoreConflict(StoreError):
+    """A write lost to a concurrent writer (deadlock, lock timeout); the batch may be retried."""
+
 
 DEFAULT_RELIABILITY = "F"
 
 
 class _Batch:
-    """An open transaction shared by many documents, committed every ``commit_every``."""
+    """One connection whose transaction is shared by many documents, committed every
+    ``commit_every``. The transaction begins lazily at the first statement after a
+    commit, so between commits another writer can take the lock."""
 
     def __init__(self, connection: Connection, commit_every: int) -> None:
         self.connection = connection
         self.commit_every = commit_every
-        self.transaction: RootTransaction = connection.begin()
         self.pending = 0
+        self.commits = 0
+
+    def begin(self) -> None:
+        if not self.connection.in_transaction():
+            self.connection.begin()
 
     def written(self) -> None:
         self.pending += 1
@@ -50,8 +67,12 @@ class _Batch:
             self.commit()
 
     def commit(self) -> None:
-        self.transaction.commit()
-        self.transaction = self.connection.begin()
+        self.connection.commit()
+        self.pending = 0
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self.connection.rollback()
         self.pending = 0
 
 
@@ -71,16 +92,16 @@ class Store:
         engine = make_engine(url)
         try:
             upgrade(engine)
-            with engine.begin() as connection:
+            with engine.connect().execution_options(**WRITER) as connection, connection.begin():
                 seed_outlets(connection)
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open the database {_safe(url)}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot open the database {safe_url(url)}: {_reason(exc)}") from exc
         return cls(engine, near_duplicate_threshold=near_duplicate_threshold)
 
     def close(self) -> None:
         if self._batch is not None:
-            self._batch.transaction.rollback()
+            self._batch.rollback()
             self._batch.connection.close()
             self._batch = None
         self.engine.dispose()
@@ -107,7 +128,7 @@ class Store:
         if self._batch is not None:
             yield
             return
-        connection = self.engine.connect()
+        connection = self.engine.connect().execution_options(**WRITER)
         self._batch = _Batch(connection, commit_every)
         try:
             yield
@@ -115,9 +136,9 @@ class Store:
             # every document in the open transaction is complete (a failed one was rolled
             # back to its savepoint), so even an interrupted batch commits what it has
             try:
-                self._batch.transaction.commit()
+                self._batch.commit()
             except SQLAlchemyError:
-                self._batch.transaction.rollback()
+                self._batch.rollback()
                 raise
             finally:
                 connection.close()
@@ -125,18 +146,32 @@ class Store:
                 self._outlet_keys.clear()
                 self._grades.clear()
 
+    @property
+    def batch_commits(self) -> int:
+        """How many times the open batch has committed (0 outside a batch)."""
+        return self._batch.commits if self._batch is not None else 0
+
+    def rollback_batch(self) -> None:
+        """Drop everything written since the open batch last committed (to retry it)."""
+        if self._batch is not None:
+            self._batch.rollback()
+            self._outlet_keys.clear()
+            self._grades.clear()
+
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """A connection inside its own transaction, or a savepoint of the open batch."""
         try:
             if self._batch is not None:
+                self._batch.begin()
                 with self._batch.connection.begin_nested():
                     yield self._batch.connection
             else:
-                with self.engine.begin() as connection:
+                writer = self.engine.connect().execution_options(**WRITER)
+                with writer as connection, connection.begin():
                     yield connection
         except OperationalError as exc:
-            raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
+            raise _refused(exc) from exc
 
     @contextmanager
     def _document_write(self) -> Iterator[Connection]:
@@ -148,10 +183,11 @@ class Store:
             return
         connection = self._batch.connection
         try:
+            self._batch.begin()
             with rawsql.savepoint(connection):
                 yield connection
         except OperationalError as exc:
-            raise StoreError(f"the database refused a write: {_reason(exc)}") from exc
+            raise _refused(exc) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -174,11 +210,12 @@ class Store:
                 )
             ).all()
             dead = [row.id for row in stale if row.pid is not None and not _alive(row.pid)]
-            if dead:
+            for run_id in dead:  # its counts never got written: take them from what it stored
+                stored, failed = _run_counts(connection, run_id)
                 connection.execute(
                     ingest_runs.update()
-                    .where(ingest_runs.c.id.in_(dead))
-                    .values(status="interrupted")
+                    .where(ingest_runs.c.id == run_id)
+                    .values(status="interrupted", stored=stored, failed=failed)
                 )
             result = connection.execute(
                 ingest_runs.insert().values(
@@ -218,9 +255,23 @@ class Store:
             )
 
     def runs(self) -> list[dict[str, Any]]:
+        """Every ingest run, oldest first; a run that never finished shows what it committed."""
         with self._read() as connection:
-            rows = connection.execute(select(ingest_runs).order_by(ingest_runs.c.id)).all()
-        return [dict(r._mapping) for r in rows]
+            rows = [
+                dict(r._mapping)
+                for r in connection.execute(select(ingest_runs).order_by(ingest_runs.c.id))
+            ]
+            for row in rows:
+                if row["status"] != "done":
+                    row["stored"], row["failed"] = _run_counts(connection, row["id"])
+        return rows
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        """One ingest run with its failures; ``NotFoundError`` when there is no such run."""
+        found = [r for r in self.runs() if r["id"] == run_id]
+        if not found:
+            raise NotFoundError(f"no ingest run {run_id}; `guarantor runs` lists them")
+        return {**found[0], "failures": self.failures(run_id)}
 
     def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
         query = select(ingest_failures).order_by(ingest_failures.c.id)
@@ -231,10 +282,16 @@ class Store:
 
     # -- documents ----------------------------------------------------------
 
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this normalised-text hash is stored."""
+        with self._read() as connection:
+            return existing_document(connection, content_hash) is not None
+
     def add_document(
         self, doc: Document, positions: Sequence[Position], run_id: int | None
     ) -> AddResult:
         """Store ``doc`` and its positions in one transaction; a known hash is a duplicate."""
+        self._shared_outlet(doc.outlet)
         try:
             with self._document_write() as connection:
                 result = write_document(
@@ -254,6 +311,20 @@ class Store:
         if self._batch is not None and result.status == "stored":
             self._batch.written()
         return result
+
+    def _shared_outlet(self, outlet: str | None) -> None:
+        """On PostgreSQL, a new outlet is inserted and committed on its own, before the
+        document's batch: two ingests meeting new outlets in opposite order inside their
+        batches deadlocked. (SQLite has one writer at a time, so it stays in the batch.)"""
+        if not outlet or outlet in self._outlet_keys or self.engine.dialect.name == "sqlite":
+            return
+        try:
+            with self.engine.begin() as connection:
+                key = ensure_outlet(connection, outlet)
+        except OperationalError as exc:
+            raise _refused(exc) from exc
+        if key is not None:
+            self._outlet_keys[outlet] = key
 
     def documents(
         self,
@@ -370,6 +441,17 @@ class Store:
         return grade or DEFAULT_RELIABILITY
 
 
+def _run_counts(connection: Connection, run_id: int) -> tuple[int, int]:
+    """Documents a run committed and failures it recorded, counted in the database."""
+    stored = connection.execute(
+        select(func.count()).select_from(documents).where(documents.c.run_id == run_id)
+    ).scalar_one()
+    failed = connection.execute(
+        select(func.count()).select_from(ingest_failures).where(ingest_failures.c.run_id == run_id)
+    ).scalar_one()
+    return int(stored), int(failed)
+
+
 def _alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine."""
     try:
@@ -381,14 +463,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
+_RETRYABLE_PG = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def _refused(exc: OperationalError) -> StoreError:
+    """A refused write; ``StoreConflict`` when another writer caused it and a retry may pass."""
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    reason = _reason(exc)
+    if code in _RETRYABLE_PG or "database is locked" in reason:
+        return StoreConflict(f"another writer got in the way: {reason}")
+    return StoreError(f"the database refused a write: {reason}")
+
+
 def _reason(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # the URL was already parsed once; this is belt and braces
-        return "<database>"

@@ -1,0 +1,59 @@
+"""``beliefs.logodds.v2``: what differs from v1, in one place.
+
+* The prior is the state's base rate from history: ``expit(intercept + missions x
+  m + meetings x c)`` (``guarantor.beliefs.baserates``), kept between the oppose
+  vote and the upper bound so a refusal can never raise a belief.
+* "Willing if X" is not a refusal: a conditional stance votes
+  ``q x conditional_met + (1 - q) x conditional_unmet`` with q = P(all its
+  conditions) from the scenario, so a likelier condition never lowers the vote.
+* Every vote's log-odds shift is multiplied by the fitted ``evidence_scale``.
+
+The five numbers are fitted by ``guarantor backtest --fit`` (out-of-fold by state).
+"""
+
+from __future__ import annotations
+
+import math
+
+from guarantor.beliefs.baserates import FAMILY, History
+from guarantor.domain.evidence import Evidence
+from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
+from guarantor.domain.vocabulary import Option, Stance
+
+__all__ = ["RULE_V2", "prior_v2", "vote_value_v2"]
+
+RULE_V2 = "beliefs.logodds.v2"
+
+
+def prior_v2(
+    actor: str, option: Option, scenario: Scenario, history: History | None
+) -> tuple[float, str]:
+    """The state's own base rate for ``option`` as of the scenario's day, and its basis."""
+    rule = scenario.beliefs
+    if option not in FAMILY:
+        return rule.priors[option], "option prior (no mission history for this option)"
+    fit = rule.v2
+    record = (history or History()).record(actor, option, scenario.as_of)
+    x = fit.intercept + fit.missions * record.missions + fit.meetings * record.meetings
+    low = max(rule.bounds[0], rule.votes.oppose)
+    prior = min(max(1.0 / (1.0 + math.exp(-x)), low), rule.bounds[1])
+    return prior, "base rate: " + record.describe()
+
+
+def vote_value_v2(
+    evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions
+) -> tuple[float, str]:
+    """The probability a stance votes for under v2, and why."""
+    votes = rule.votes
+    if evidence.stance is Stance.SUPPORT:
+        return votes.support, "support"
+    if evidence.stance is Stance.OPPOSE:
+        return votes.oppose, "oppose"
+    if evidence.stance is Stance.UNCERTAIN:
+        return votes.uncertain, "uncertain"
+    if not evidence.conditions:
+        return votes.conditional_unspecified, "conditional, no condition named"
+    q = conditions.chance_all(evidence.conditions)
+    value = q * votes.conditional_met + (1.0 - q) * rule.v2.conditional_unmet
+    named = ", ".join(sorted(c.value for c in evidence.conditions))
+    return value, f"conditional on {named}: P(conditions) = {q:.2f}"

@@ -1,0 +1,10 @@
+"""guarantor.runs: ingest runs — read documents, extract their positions, store them.
+
+This sits above ``ingest`` (files -> documents), ``extract`` (documents ->
+positions) and ``store`` (persistence) and is the one place that runs them
+together, so none of the three imports another's room.
+"""
+
+from guarantor.runs.pipeline import Extractor, IngestSummary, ingest_paths, store_extractor
+
+__all__ = ["Extractor", "IngestSummary", "ingest_paths", "store_extractor"]
