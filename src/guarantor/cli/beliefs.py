@@ -29,8 +29,6 @@ ReportFormatOption = Annotated[
 ]
 
 
-
-
 def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
     rows = []
     for number, vote in enumerate(belief.votes, start=1):
