@@ -118,3 +118,13 @@ def test_db_in_a_missing_folder_is_an_error_not_a_new_store(
     code, _, err = run(capsys, "--db", f"sqlite:///{folder}/x.db", "positions")
     assert code == 2 and "does not exist" in err
     assert not folder.exists()
+
+
+def test_a_scenario_without_a_name_is_headed_by_its_file_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    scenario = tmp_path / "hawkish.yaml"
+    scenario.write_text("requirement: 15000\n", encoding="utf-8")
+    code, out, _ = run(capsys, "forces", "-s", str(scenario), "-n", "2000", "--no-sensitivity")
+    assert code == 0
+    assert "scenario hawkish:" in out and "scenario default" not in out
