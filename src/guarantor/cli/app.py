@@ -38,6 +38,7 @@ from guarantor.cli import (
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
 from guarantor.settings import load_settings
+from guarantor.store.engine import check_db_folder
 
 __all__ = ["app", "main"]
 
@@ -80,6 +81,8 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
+    if db:
+        check_db_folder(db)  # a named store in a missing folder is an error, not a new store
     ctx.obj = CliContext(settings=load_settings(db=db), debug=debug)
 
 

@@ -19,7 +19,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from guarantor.errors import ConfigurationError
-from guarantor.settings import default_data_home
 
 __all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "WRITER", "make_engine", "safe_url"]
 
@@ -42,7 +41,11 @@ def safe_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; creates the default SQLite folder, no other."""
+    """An engine for ``url``; creates the SQLite file's folder when needed.
+
+    The command line refuses a ``--db`` folder that does not exist before it gets
+    here (``check_db_folder``); library callers and tests may rely on the creation.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -66,16 +69,30 @@ def make_engine(url: str) -> Engine:
         ) from exc
 
 
+def check_db_folder(url: str) -> None:
+    """A SQLite URL whose folder does not exist is a mistake: say so, create nothing."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine reports it
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    if database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().parent
+    if not folder.is_dir():
+        raise ConfigurationError(
+            f"database URL {url!r}: folder {folder} does not exist "
+            "(only the default folder is created; make it first or choose another)"
+        )
+
+
 def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
         folder = Path(database).expanduser().parent
-        if folder.resolve() != default_data_home().resolve() and not folder.is_dir():
-            raise ConfigurationError(
-                f"database URL {url!r}: folder {folder} does not exist "
-                "(only the default folder is created; make it first or choose another)"
-            )
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
