@@ -15,7 +15,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from guarantor.errors import NotFoundError, ValidationError
-from guarantor.registry.actors import load_actors
 from guarantor.registry.codec import check_rows, dump_rows, read_raw, read_rows
 from guarantor.registry.core import load_registry
 from guarantor.registry.references import check_references
@@ -45,9 +44,11 @@ def validate_file(
     registry = load_registry([user_dir] if user_dir is not None and user_dir.is_dir() else [])
     currencies = {r.currency for r in registry.rates}
     currencies |= {str(r.values.get("currency")) for r in raw_rows if table.kind == "rates"}
-    problems += check_references(path, raw_rows, load_actors(), currencies)
-    problems.sort(key=lambda p: p.line or 0)
-    return table.kind, len(rows), problems
+    bad = {p.line for p in problems}
+    references = check_references(path, raw_rows, currencies)
+    broken = {p.line for p in references} - bad
+    problems = sorted(problems + references, key=lambda p: p.line or 0)
+    return table.kind, len(rows) - len(broken), problems
 
 
 def _write_atomically(target: Path, text: str) -> None:
