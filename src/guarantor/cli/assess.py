@@ -17,6 +17,7 @@ from guarantor.cli.options import MIN_TRIALS
 from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption
+from guarantor.costs import answer_who_pays
 from guarantor.domain.scenario import Scenario
 from guarantor.forces.answer import answer_who_sends
 from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
@@ -85,7 +86,43 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
         console=console,
     )
     print_reaction(console, report, top)
+    _print_who_pays(console, report, top)
+
+
+def _print_who_pays(console: Console, report: Assessment, top: int) -> None:
+    """Question 4 from the cost model; the pledged money stays beside it."""
     console.rule("4. Who would pay?")
+    answer = report.who_pays
+    if answer is not None:
+        r = answer.report
+        us = ", ".join(
+            f"{i.item.removeprefix('us_')} {i.per_year / 1e9:.2f}bn"
+            for i in answer.us_backstop_items
+        )
+        console.print(
+            f"Cost over {r.years} years: USD {r.total / 1e9:,.1f}bn of {r.price_year} "
+            f"(force p5-p95 {r.range['p5'] / 1e9:,.1f}-{r.range['p95'] / 1e9:,.1f}bn; "
+            f"cost per soldier-year low-high {r.per_soldier_range['low'] / 1e9:,.1f}-"
+            f"{r.per_soldier_range['high'] / 1e9:,.1f}bn), key {r.key}.\n"
+            f"US share: {r.us['share']:.1%}; under a US backstop the US is paid a year for: "
+            f"{us or 'nothing priced'} ('guarantor costs' shows every item).",
+            highlight=False,
+        )
+        emit_rows(
+            [
+                {
+                    "actor": a.actor,
+                    "name": a.name,
+                    "usd_bn": round(a.amount / 1e9, 2),
+                    "share": f"{a.share:.1%}",
+                    "share_of_gdp": f"{a.share_of_gdp or 0:.3%}",
+                }
+                for a in r.top(min(top, 10))
+            ],
+            Format.TABLE,
+            title=f"top payers under {r.key}",
+            console=console,
+        )
     emit_rows(
         [
             {"actor": r.actor, "pledges": r.pledges, "eur_m": round(r.eur_total / 1e6)}
@@ -178,7 +215,10 @@ def register(app: typer.Typer) -> None:
             who = answer_who_sends(registry, evidence, effective)
         with err.status("response to an attack: every instrument design on the same draws"):
             reaction = brief_reaction(registry, evidence, effective)
-        report = build_assessment(registry, evidence, effective, store, who, reaction)
+        pays = answer_who_pays(registry, who, effective)
+        report = build_assessment(
+            registry, evidence, effective, store, who, reaction, who_pays=pays
+        )
         if fmt is ReportFormat.JSON:
             emit_json(report.as_dict())
             return

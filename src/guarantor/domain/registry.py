@@ -19,6 +19,7 @@ from guarantor.domain.vocabulary import Condition, Option, Stance
 
 __all__ = [
     "Commitment",
+    "CostShare",
     "ExchangeRate",
     "Instrument",
     "InstrumentKind",
@@ -386,6 +387,28 @@ class ExchangeRate(_Row):
     @property
     def id(self) -> str:
         return f"{self.currency}-{self.year}"
+
+
+class CostShare(_Row):
+    """A state's share under a published cost-sharing arrangement (e.g. NATO common funding)."""
+
+    arrangement: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    actor: str = Field(pattern=r"^[A-Z]{3}$")
+    share_pct: float = Field(ge=0, le=100)
+    valid_from: date
+    valid_to: date
+    source: str = Field(min_length=1)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> CostShare:
+        if self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    @property
+    def id(self) -> str:
+        return f"{self.arrangement}-{self.actor}"
 
 
 class MissionFamily(StrEnum):

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guarantor.domain.attack import Attacks, default_attacks
+from guarantor.domain.cost_planning import CostPlanning
 from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
@@ -401,6 +402,7 @@ class Scenario(_Part):
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
+    costs: CostPlanning = Field(default_factory=CostPlanning)
     attacks: Attacks = _param(
         default_attacks(),
         "Attack events at time zero that `respond` simulates (the first by default).",

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from guarantor.domain.registry import (
     Commitment,
+    CostShare,
     ExchangeRate,
     Instrument,
     InstrumentKind,
@@ -72,6 +73,7 @@ class Registry:
     pledges: list[Pledge] = field(default_factory=list)
     ledger: list[LedgerPosition] = field(default_factory=list)
     rates: list[ExchangeRate] = field(default_factory=list)
+    cost_shares: list[CostShare] = field(default_factory=list)
     missions: list[MissionRecord] = field(default_factory=list)
     meetings: list[MeetingAttendance] = field(default_factory=list)
 

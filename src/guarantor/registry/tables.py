@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from guarantor.domain.registry import (
     Commitment,
+    CostShare,
     ExchangeRate,
     Instrument,
     LedgerPosition,
@@ -48,6 +49,7 @@ KINDS: dict[str, Table] = {
         Table("pledges", Pledge, lambda r: r.id, "troop, air, naval, money offers"),
         Table("ledger", LedgerPosition, lambda r: r.id, "bundled stated positions"),
         Table("rates", ExchangeRate, lambda r: r.id, "annual average rates per euro"),
+        Table("cost_shares", CostShare, lambda r: r.id, "published cost-sharing arrangements"),
         Table("missions", MissionRecord, lambda r: r.id, "part taken in earlier missions"),
         Table("meetings", MeetingAttendance, lambda r: r.id, "coalition meetings attended"),
     )

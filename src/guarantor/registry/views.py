@@ -25,6 +25,7 @@ LISTS = (
     "commitments",
     "ledger",
     "rates",
+    "cost_shares",
 )
 
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -51,6 +52,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "commitments": ["id", "actor", "host", "troops", "approximate", "start"],
     "ledger": ["id", "actor", "option", "stance", "conditions", "stated_on", "outlet"],
     "rates": ["currency", "year", "per_eur"],
+    "cost_shares": ["arrangement", "actor", "share_pct", "valid_from", "valid_to"],
 }
 
 

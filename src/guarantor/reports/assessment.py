@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from guarantor.costs.answer import WhoPays
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.registry import Instrument, InstrumentKind, ObligationType, State
 from guarantor.domain.scenario import Scenario
@@ -103,6 +104,7 @@ class Assessment:
     response: list[ResponseRow]
     payments: list[PaymentRow]
     reaction: tuple[ResponseReport, ...] = ()  # simulated response; the first design leads
+    who_pays: WhoPays | None = None  # the cost model's answer (guarantor.costs)
 
     def if_attacked(self) -> dict[str, Any]:
         return _if_attacked(self)
@@ -125,7 +127,8 @@ class Assessment:
             },
             "on_what_conditions": [vars(r) | {"refs": list(r.refs)} for r in self.conditions],
             "if_attacked": self.if_attacked(),
-            "who_pays": [
+            "who_pays": self.who_pays.summary() if self.who_pays else None,
+            "money_pledged": [
                 {
                     "actor": r.actor,
                     "pledges": r.pledges,
@@ -241,6 +244,7 @@ def build_assessment(
     store: StoreSummary,
     who_sends: WhoSends,
     reaction: Sequence[ResponseReport] = (),
+    who_pays: WhoPays | None = None,
 ) -> Assessment:
     """Assemble the report for ``scenario`` from registry, evidence and a forces run."""
     current = registry.as_of(scenario.as_of)
@@ -260,4 +264,5 @@ def build_assessment(
         response=response_obligations(current.instruments, scenario.as_of, registry.states),
         payments=payments(current),
         reaction=tuple(reaction),
+        who_pays=who_pays,
     )
