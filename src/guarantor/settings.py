@@ -18,7 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from guarantor.errors import ConfigurationError
 
-__all__ = ["SETTINGS", "Setting", "Settings", "default_db_url", "load_settings"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "default_data_home",
+    "default_db_url",
+    "load_settings",
+]
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,15 @@ class Setting:
     source: str
 
 
-def _data_home() -> Path:
+def default_data_home() -> Path:
+    """``$XDG_DATA_HOME/guarantor`` (``~/.local/share/guarantor``): the default store's folder."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "guarantor"
 
 
 def default_db_url() -> str:
     """SQLite file under ``$XDG_DATA_HOME/guarantor`` (``~/.local/share/guarantor``)."""
-    return f"sqlite:///{_data_home() / 'guarantor.db'}"
+    return f"sqlite:///{default_data_home() / 'guarantor.db'}"
 
 
 SETTINGS: tuple[Setting, ...] = (

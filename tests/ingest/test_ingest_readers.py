@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from guarantor.errors import IngestError
 from guarantor.ingest import RawArticle, iter_articles, total_bytes
 
@@ -105,3 +107,15 @@ def test_utf16_with_bom_and_utf8_bom(tmp_path: Path) -> None:
         "BOM text.",
         "Zprávy z Prahy.",
     ]
+
+
+def test_a_relative_path_is_stored_as_an_absolute_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: provenance must not depend on the working folder."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Paris will send troops.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (article,) = list(iter_articles(["seeds"], max_bytes=10_000))
+    assert isinstance(article, RawArticle)
+    assert article.source == str(tmp_path / "seeds" / "a.txt")

@@ -109,9 +109,14 @@ def test_import_replaces_rows_with_the_same_id(tmp_path: Path) -> None:
     assert (again.added, again.replaced) == (0, 2)
 
 
-def test_unknown_kind_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError):
-        read_rows(_write(tmp_path / "things.csv", GOOD))
+def test_kind_is_inferred_from_the_columns_when_the_name_does_not_say(tmp_path: Path) -> None:
+    table, rows = read_rows(_write(tmp_path / "my_things.csv", GOOD))
+    assert table.kind == "pledges" and len(rows) == 2
+
+
+def test_columns_that_fit_no_table_are_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot tell which registry table"):
+        read_rows(_write(tmp_path / "things.csv", "colour,size\nred,1\n"))
 
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)

@@ -45,6 +45,8 @@ def load_scenario(path: str | Path | None) -> Scenario:
 def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenario:
     """Validate YAML ``text``; errors name ``path``, the line and what was expected."""
     data, loaded = _compose(text, path)
+    # a file without 'name:' is called by its file name in every heading, never 'default'
+    unnamed = merge and isinstance(data, dict) and "name" not in data and path != _DEFAULT
     if merge:
         base, _ = _compose(default_scenario_text(), _DEFAULT)
         data = deep_merge(base, data)
@@ -60,7 +62,7 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
             line=loaded.line_of(*loc, default=1 if loaded.lines else None),
         ) from exc
     _check_actors(scenario, path, loaded)
-    return scenario
+    return scenario.model_copy(update={"name": Path(path).stem}) if unnamed else scenario
 
 
 def _check_actors(scenario: Scenario, path: str | Path, loaded: YamlDocument) -> None:

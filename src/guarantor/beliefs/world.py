@@ -38,7 +38,7 @@ def load_evidence(registry: Registry, db_url: str | None) -> list[Evidence]:
 def load_world(db_url: str | None) -> tuple[Registry, list[Evidence]]:
     """The registry (with the user's rows) and all evidence, each with its provenance;
     governments' questionnaire answers in the store add A1 positions and pledges."""
-    user = user_registry_dir()
+    user = user_registry_dir(db_url=db_url or default_db_url())  # beside the store
     registry = load_registry([user] if user.is_dir() else [])
     url = existing_db_url(db_url)
     if url is None:

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from guarantor import __version__
 from guarantor.cli import (
@@ -39,6 +40,7 @@ from guarantor.cli import (
 from guarantor.cli.context import CliContext
 from guarantor.errors import GuarantorError
 from guarantor.settings import load_settings
+from guarantor.store.engine import check_db_folder
 
 __all__ = ["app", "main"]
 
@@ -81,6 +83,8 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
+    if db:
+        check_db_folder(db)  # a named store in a missing folder is an error, not a new store
     ctx.obj = CliContext(settings=load_settings(db=db), debug=debug)
 
 
@@ -117,5 +121,5 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv)
     except GuarantorError as exc:
-        _err.print(f"[bold red]error:[/] {exc.render()}", highlight=False, soft_wrap=True)
+        _err.print(f"[bold red]error:[/] {escape(exc.render())}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)

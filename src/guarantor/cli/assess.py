@@ -10,19 +10,22 @@ from rich.table import Table
 
 from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
-from guarantor.cli.beliefs import FormatOption
+from guarantor.cli.beliefs import ReportFormatOption
 from guarantor.cli.context import CliContext, get_context
-from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.forces import mc_error
+from guarantor.cli.options import MIN_TRIALS
+from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.costs import answer_who_pays
 from guarantor.domain.scenario import Scenario
-from guarantor.errors import UsageError
 from guarantor.forces.answer import answer_who_sends
 from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
 from guarantor.store import Store, safe_url
 
 __all__ = ["register"]
+
+_MORE = "--top N for more, --format json for all"
 
 
 def _store_summary(context: CliContext) -> StoreSummary:
@@ -48,6 +51,7 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         f"Requirement: {answer.requirement:,} troops kept deployed in Ukraine "
         f"(scenario '{report.scenario}', evidence up to {report.as_of}).\n"
         f"P(requirement met) without a US backstop: {off.p_requirement_met:.1%} "
+        f"(± {mc_error(off):.1%} Monte Carlo s.e.) "
         f"(median sustained force {off.sustained_force.p50:,}); "
         f"with a US backstop: {on.p_requirement_met:.1%} "
         f"(median {on.sustained_force.p50:,}).\n"
@@ -61,6 +65,8 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
     emit_rows(
         rows[:top],
         Format.TABLE,
+        total=len(rows),
+        more=_MORE,
         columns=["actor", "name", "p_participate", "expected_troops", "criticality", "basis"],
         title="likely contributors without a US backstop ('guarantor explain ACTOR "
         "ground_troops' shows the evidence)",
@@ -73,6 +79,8 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
     emit_rows(
         [vars(r) | {"refs": ", ".join(r.refs[:3])} for r in report.conditions[:top]],
         Format.TABLE,
+        total=len(report.conditions),
+        more=_MORE,
         columns=["actor", "option", "condition", "sources", "refs"],
         title="conditions named for troop, air and naval contributions",
         console=console,
@@ -122,6 +130,8 @@ def _print_who_pays(console: Console, report: Assessment, top: int) -> None:
             for r in report.payments[:top]
         ],
         Format.TABLE,
+        total=len(report.payments),
+        more=_MORE,
         title="money pledged (EUR million, by status; 'guarantor registry pledges' lists them)",
         console=console,
     )
@@ -140,25 +150,15 @@ def _print_evidence(console: Console, report: Assessment, top: int) -> None:
         emit_rows(
             [r | {"outlet": r["outlet"] or "(not found)"} for r in store.by_outlet_month[:top]],
             Format.TABLE,
+            total=len(store.by_outlet_month),
+            more=_MORE,
             title="documents per outlet and month",
             console=console,
         )
     _print_board(console, report)
 
 
-_SHORT = {
-    "ground_troops": "troops",
-    "air_support": "air",
-    "naval_support": "naval",
-    "monitoring": "monitor",
-    "security_guarantee": "guarantee",
-    "collective_defense": "art5-like",
-    "nato_membership": "NATO memb.",
-    "military_aid": "mil. aid",
-    "financial_aid": "money",
-    "sanctions": "sanctions",
-    "western_troops_in_ukraine": "W. troops",
-}
+_SHORT = SHORT_OPTIONS
 _STANCE = {"support": "yes", "oppose": "no", "conditional": "if", "uncertain": "?"}
 
 
@@ -195,15 +195,14 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         scenario: ScenarioOption = None,
         trials: Annotated[
-            int | None, typer.Option("--trials", "-n", min=1000, help="Monte Carlo trials.")
+            int | None,
+            typer.Option("--trials", "-n", min=MIN_TRIALS, help="Monte Carlo trials."),
         ] = None,
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         top: Annotated[int, typer.Option("--top", min=1, help="Rows per table.")] = 15,
-        fmt: FormatOption = Format.TABLE,
+        fmt: ReportFormatOption = ReportFormat.TABLE,
     ) -> None:
         """Answer the four questions (who sends troops, on what conditions, how partners react if attacked, who pays) from the bundled registry and ledger plus the store."""  # noqa: E501
-        if fmt not in (Format.TABLE, Format.JSON):
-            raise UsageError(f"--format must be table or json, got {fmt.value!r}")
         context = get_context(ctx)
         effective = _scenario(scenario, trials, seed)
         err = Console(stderr=True)
@@ -220,7 +219,7 @@ def register(app: typer.Typer) -> None:
         report = build_assessment(
             registry, evidence, effective, store, who, reaction, who_pays=pays
         )
-        if fmt is Format.JSON:
+        if fmt is ReportFormat.JSON:
             emit_json(report.as_dict())
             return
         console = Console()

@@ -14,19 +14,19 @@ from guarantor.beliefs import Belief, belief_for, beliefs_for, load_scenario
 from guarantor.beliefs.baserates import History
 from guarantor.beliefs.world import load_world
 from guarantor.cli.context import get_context
-from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.vocabulary import Option
-from guarantor.errors import UsageError
+from guarantor.registry.actors import resolve_actor
 
-__all__ = ["FormatOption", "register"]
+__all__ = ["FormatOption", "ReportFormatOption", "register"]
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
-
-
-def _check(fmt: Format) -> None:
-    if fmt not in (Format.TABLE, Format.JSON):
-        raise UsageError(f"--format must be table or json, got {fmt.value!r}")
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table, json, jsonl or csv (rows of the list).")
+]
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="table or json (a report, not a list).")
+]
 
 
 def _vote_rows(belief: Belief) -> list[dict[str, Any]]:
@@ -62,23 +62,22 @@ def beliefs(
     option: Annotated[
         Option | None, typer.Option("--option", "-o", help="Only this option.")
     ] = None,
-    actor: Annotated[str | None, typer.Option("--actor", "-a", help="Only this actor.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", "-a", help="Only this actor (code or any name).")
+    ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """P(actor acts on option | scenario, evidence up to as_of), per actor and option."""
-    _check(fmt)
+    code = resolve_actor(actor) if actor else None
     effective = load_scenario(scenario)
     registry, evidence = load_world(get_context(ctx).settings.db)
     found = beliefs_for(
         evidence,
         effective,
-        actors=[actor.upper()] if actor else None,
+        actors=[code] if code else None,
         options=[option] if option else None,
         history=History.of(registry.missions, registry.meetings),
     )
-    if fmt is Format.JSON:
-        emit_json([b.summary() for b in found])
-        return
     emit_rows(
         (b.summary() for b in found),
         fmt,
@@ -88,19 +87,24 @@ def beliefs(
 
 def explain(
     ctx: typer.Context,
-    actor: Annotated[str, typer.Argument(help="ISO alpha-3 code or NATO/EU/G7/COALITION.")],
+    actor: Annotated[
+        str, typer.Argument(help="Code (POL, NATO) or any name: Poland, Warsaw, Polish, Tusk.")
+    ],
     option: Annotated[Option, typer.Argument(help="The option, e.g. ground_troops.")],
     scenario: ScenarioOption = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Every vote behind one belief: quote or paraphrase, source, weight, contribution."""
-    _check(fmt)
+    code = resolve_actor(actor)
     effective = load_scenario(scenario)
     registry, evidence = load_world(get_context(ctx).settings.db)
     history = History.of(registry.missions, registry.meetings)
-    belief = belief_for(actor.upper(), option, evidence, effective, history=history)
+    belief = belief_for(code, option, evidence, effective, history=history)
     if fmt is Format.JSON:
         emit_json(belief)
+        return
+    if fmt is not Format.TABLE:
+        emit_rows(_vote_rows(belief), fmt)
         return
     typer.echo(
         f"{belief.actor} {belief.option.value}: P = {belief.probability:.3f} "

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from guarantor.cli.context import get_context
 from guarantor.cli.options import ExtractorOption, ThresholdOption
-from guarantor.cli.render import Format, emit_json, emit_rows
+from guarantor.cli.render import Format, ReportFormat, emit_json, emit_rows
 from guarantor.domain import Document
 from guarantor.errors import UsageError
 from guarantor.extract import extract_document
@@ -71,7 +71,9 @@ def evaluate(
         Path | None,
         typer.Option("--corpus", help="Folder with the documents a quote-based gold file names."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.TABLE,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="table or json (a report, not a list).")
+    ] = ReportFormat.TABLE,
     extractor: ExtractorOption = None,
     threshold: ThresholdOption = None,
     thresholds: Annotated[
@@ -80,8 +82,6 @@ def evaluate(
     ] = "0.3,0.4,0.5,0.6,0.7,0.8",
 ) -> None:
     """Score extraction on (actor, option, stance) triples: precision, recall, F1, misses."""
-    if fmt not in (Format.TABLE, Format.JSON):
-        raise UsageError(f"--format must be table or json, got {fmt.value}")
     settings = get_context(ctx).settings
     main = threshold or settings.stance_threshold
     extra = _thresholds(thresholds)
@@ -97,7 +97,7 @@ def evaluate(
         raise UsageError(f"--corpus {corpus} is not a folder (a quote-based gold file needs one)")
     else:
         result = evaluate_corpus(gold[0], corpus, read=read_document, **options)  # type: ignore[arg-type]
-    if fmt is Format.JSON:
+    if fmt is ReportFormat.JSON:
         emit_json(result.as_dict())
     else:
         _table(result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 import typer
@@ -11,13 +12,19 @@ from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
+from guarantor.cli.options import MIN_TRIALS
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import MAX_TRIALS
-from guarantor.errors import UsageError
 from guarantor.forces import ForceReport, run_forces
 
-__all__ = ["register"]
+__all__ = ["mc_error", "register"]
+
+
+def mc_error(report: ForceReport) -> float:
+    """Standard error of P(met) from the number of trials: sqrt(p(1 - p) / n)."""
+    p = report.p_requirement_met
+    return math.sqrt(p * (1 - p) / report.trials)
 
 
 def _print_table(report: ForceReport, top: int) -> None:
@@ -25,7 +32,7 @@ def _print_table(report: ForceReport, top: int) -> None:
     force = report.sustained_force
     console.print(
         f"scenario {report.scenario}: requirement {report.requirement:,} troops kept deployed; "
-        f"P(met) = {report.p_requirement_met:.3f}\n"
+        f"P(met) = {report.p_requirement_met:.3f} ± {mc_error(report):.3f} (Monte Carlo s.e.)\n"
         f"sustained force: mean {force.mean:,.0f}, 5% {force.p5:,}, median {force.p50:,}, "
         f"95% {force.p95:,}\n"
         f"{report.trials:,} trials, seed {report.seed}, correlation {report.correlation}, "
@@ -70,7 +77,11 @@ def register(app: typer.Typer) -> None:
         trials: Annotated[
             int | None,
             typer.Option(
-                "--trials", "-n", min=1, max=MAX_TRIALS, help="Monte Carlo trials (at most 10M)."
+                "--trials",
+                "-n",
+                min=MIN_TRIALS,
+                max=MAX_TRIALS,
+                help="Monte Carlo trials (1,000 to 10M).",
             ),
         ] = None,
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
@@ -81,8 +92,6 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = Format.TABLE,
     ) -> None:
         """Distribution of the force that can be kept in Ukraine and P(requirement met)."""
-        if fmt not in (Format.TABLE, Format.JSON):
-            raise UsageError(f"--format must be table or json, got {fmt.value!r}")
         effective = load_scenario(scenario)
         changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
         effective = effective.model_copy(update=changes)
@@ -90,5 +99,7 @@ def register(app: typer.Typer) -> None:
         report = run_forces(registry, evidence, effective, sensitivity=sensitivity)
         if fmt is Format.JSON:
             emit_json(report.as_json())
-        else:
+        elif fmt is Format.TABLE:
             _print_table(report, top)
+        else:
+            emit_rows((a.model_dump() for a in report.actors), fmt)

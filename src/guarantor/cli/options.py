@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["ExtractorOption", "SinceOption", "ThresholdOption", "UntilOption", "day"]
+__all__ = ["MIN_TRIALS", "ExtractorOption", "SinceOption", "ThresholdOption", "UntilOption", "day"]
+
+# One floor for every command that runs the Monte Carlo: below it the standard error of
+# P(met) (sqrt(p(1-p)/n), up to 0.016 at n=1,000) is too wide to read two decimals.
+MIN_TRIALS = 1_000
 
 SinceOption = Annotated[
     datetime | None,

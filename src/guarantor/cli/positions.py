@@ -12,12 +12,14 @@ from guarantor.cli.options import SinceOption, UntilOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
 from guarantor.extract.record import corroborated
+from guarantor.registry.actors import resolve_actor
 from guarantor.store import Store, StoredPosition
 
 __all__ = ["register"]
 
 COLUMNS = [*POSITION_KEYS, "published", "outlet", "cluster_id", "independent_sources"]
-TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
+TABLE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "grade", "quote"]
+WIDE_COLUMNS = ["published", "outlet", "actor", "option", "stance", "conditions", "grade", "quote"]
 
 
 def _row(position: StoredPosition, sources: dict[tuple[str, str, str], int]) -> dict[str, Any]:
@@ -42,7 +44,8 @@ def register(app: typer.Typer) -> None:
     def positions(
         ctx: typer.Context,
         actor: Annotated[
-            str | None, typer.Option(help="Actor code, e.g. POL or NATO.", show_default=False)
+            str | None,
+            typer.Option(help="Actor code or name, e.g. POL, Poland or NATO.", show_default=False),
         ] = None,
         option: Annotated[
             Option | None, typer.Option(help="Guarantee option.", show_default=False)
@@ -51,15 +54,21 @@ def register(app: typer.Typer) -> None:
         since: SinceOption = None,
         until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+        wide: Annotated[
+            bool, typer.Option("--wide", help="Table: add the conditions column.")
+        ] = False,
     ) -> None:
         """List stored positions with their quote, grade and source (streamed for jsonl/csv).
+
+        The table shows one line per position with the quote elided to fit; the
+        full quote and every field are in --format json, jsonl or csv.
 
         The grade's credibility digit counts corroboration: one better per extra
         independent source (other near-duplicate cluster and other outlet) of the
         same actor, option and stance in the store."""
         settings = get_context(ctx).settings
         triple = {
-            "actor": actor.upper() if actor else None,
+            "actor": resolve_actor(actor) if actor else None,
             "option": option.value if option else None,
             "stance": stance.value if stance else None,
         }
@@ -73,5 +82,6 @@ def register(app: typer.Typer) -> None:
                     until=day(until),
                 )
             )
-            columns = TABLE_COLUMNS if fmt is Format.TABLE else COLUMNS
+            narrow = WIDE_COLUMNS if wide else TABLE_COLUMNS
+            columns = narrow if fmt is Format.TABLE else COLUMNS
             emit_rows(rows, fmt, columns=columns, title="positions")

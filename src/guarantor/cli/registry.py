@@ -1,9 +1,10 @@
 """`guarantor registry`: list, show, validate, import and export reference data.
 
-User rows imported here live in ``$GUARANTOR_REGISTRY_DIR`` or
-``$XDG_DATA_HOME/guarantor/registry/`` (next to the default database) as
-``<kind>.yaml``; they are loaded on top of the bundled data, replacing rows
-with the same id.
+User rows imported here live beside the store: ``$GUARANTOR_REGISTRY_DIR``
+if set, else ``registry/`` in the folder of the SQLite database (``--db``, by
+default ``$XDG_DATA_HOME/guarantor/registry/``), as ``<kind>.yaml``; they are
+loaded on top of the bundled data, replacing rows with the same id.
+``guarantor registry where`` prints the folder.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from guarantor.cli.context import get_context
 from guarantor.cli.render import Format, emit_rows
 from guarantor.errors import UsageError
 from guarantor.registry import (
@@ -27,6 +30,7 @@ from guarantor.registry import (
     user_registry_dir,
     validate_file,
 )
+from guarantor.registry.userdata import remove_row
 from guarantor.registry.views import LISTS, TABLE_COLUMNS, records
 
 __all__ = ["register"]
@@ -50,9 +54,14 @@ KindOpt = Annotated[
 ]
 
 
-def _load() -> Registry:
+def _user_dir(ctx: typer.Context) -> Path:
+    """The user's registry folder for this store (see the module's docstring)."""
+    return user_registry_dir(db_url=get_context(ctx).db_url)
+
+
+def _load(ctx: typer.Context) -> Registry:
     """Bundled rows plus the user's, if any were imported."""
-    user = user_registry_dir()
+    user = _user_dir(ctx)
     return load_registry([user] if user.is_dir() else [])
 
 
@@ -65,9 +74,9 @@ def _parse_day(value: str | None) -> date | None:
         raise UsageError(f"--as-of expects an ISO date like 2025-03-01, got {value!r}") from None
 
 
-def _list(kind: str, as_of: str | None, fmt: Format) -> None:
+def _list(ctx: typer.Context, kind: str, as_of: str | None, fmt: Format) -> None:
     day = _parse_day(as_of)
-    registry = _load()
+    registry = _load(ctx)
     if day is not None:
         registry = registry.as_of(day)
     columns = TABLE_COLUMNS[kind] if fmt is Format.TABLE else None
@@ -75,8 +84,8 @@ def _list(kind: str, as_of: str | None, fmt: Format) -> None:
 
 
 def _make_lister(kind: str) -> None:
-    def lister(as_of: AsOf = None, fmt: Fmt = Format.TABLE) -> None:
-        _list(kind, as_of, fmt)
+    def lister(ctx: typer.Context, as_of: AsOf = None, fmt: Fmt = Format.TABLE) -> None:
+        _list(ctx, kind, as_of, fmt)
 
     lister.__doc__ = f"List {kind} (all columns with --format json or csv)."
     registry_app.command(kind)(lister)
@@ -88,23 +97,30 @@ for _kind in LISTS:
 
 @registry_app.command("show")
 def show(
+    ctx: typer.Context,
     row_id: Annotated[str, typer.Argument(help="ISO3 code, instrument, pledge or ledger id.")],
     fmt: Fmt = Format.JSON,
 ) -> None:
     """Show one row with every field and its source."""
-    kind, row = _load().find(row_id)
+    kind, row = _load(ctx).find(row_id)
     record = {"table": kind, **row.model_dump(mode="json")}
     emit_rows([record], fmt)
 
 
 @registry_app.command("validate")
 def validate(
-    file: Annotated[Path, typer.Argument(help="CSV or YAML file.")], kind: KindOpt = None
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV or YAML file.")],
+    kind: KindOpt = None,
 ) -> None:
-    """Check every row of FILE; print each problem with line and column. Writes nothing."""
-    table, count, problems = validate_file(file, kind)
+    """Check every row of FILE (schema, actors, currencies); print every problem with line
+    and column. The table is told by --kind, a 'kind:' key, the file name or its columns.
+    Writes nothing."""
+    table, count, problems = validate_file(file, kind, _user_dir(ctx))
     for problem in problems:
-        _err.print(f"[bold red]error:[/] {problem.render()}", highlight=False, soft_wrap=True)
+        _err.print(
+            f"[bold red]error:[/] {escape(problem.render())}", highlight=False, soft_wrap=True
+        )
     if problems:
         raise typer.Exit(problems[0].exit_code)
     typer.echo(f"{file}: {count} valid {table} rows")
@@ -112,19 +128,43 @@ def validate(
 
 @registry_app.command("import")
 def import_(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV or YAML file of registry rows.")],
     kind: KindOpt = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the user's whole table of this kind, not merge."),
+    ] = False,
 ) -> None:
-    """Add FILE's rows to the user registry, all or nothing."""
-    result = import_file(file, user_registry_dir(), kind)
+    """Add FILE's rows to the user registry (beside the store), all or nothing."""
+    result = import_file(file, _user_dir(ctx), kind, replace=replace)
     typer.echo(
         f"imported {result.added} new and {result.replaced} replaced {result.kind} rows "
         f"into {result.path}"
     )
 
 
+@registry_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    row_id: Annotated[str, typer.Argument(help="Id of a row you imported.")],
+) -> None:
+    """Delete one imported row from the user registry (bundled rows stay)."""
+    kind, path = remove_row(row_id, _user_dir(ctx))
+    typer.echo(f"removed {kind} row {row_id} from {path}")
+
+
+@registry_app.command("where")
+def where(ctx: typer.Context) -> None:
+    """Print the folder that holds your imported rows, and its files."""
+    folder = _user_dir(ctx)
+    files = sorted(p.name for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    typer.echo(f"{folder}" + (f": {', '.join(files)}" if files else " (no imported rows yet)"))
+
+
 @registry_app.command("export")
 def export(
+    ctx: typer.Context,
     kinds: Annotated[
         list[str] | None, typer.Option("--kind", help="Table(s) to export; default all.")
     ] = None,
@@ -147,7 +187,7 @@ def export(
         raise UsageError(f"--format expects csv, yaml or json, got {fmt!r}")
     if fmt == "csv" and len(chosen) > 1 and output is None:
         raise UsageError("CSV holds one table: pass one --kind, or --output DIR")
-    registry = _load()
+    registry = _load(ctx)
     texts = {kind: dump_rows(registry.rows(kind), KINDS[kind], fmt) for kind in chosen}
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)

@@ -74,6 +74,8 @@ def _as_ingest(error: GuarantorError) -> IngestError:
 
 
 def _read_file(path: Path, max_bytes: int, tick: Progress) -> Iterator[RawArticle | IngestError]:
+    # the stored source is absolute, so provenance does not depend on the working folder
+    path = path.absolute()
     kind = SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "jsonl":
         try:

@@ -40,13 +40,15 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from guarantor.domain.actors import Actor, Alias, AliasKind, OfficeHolder, Resolution
 from guarantor.errors import NotFoundError
 from guarantor.registry.actor_aliases import alias_key, build_actors, fold
 from guarantor.registry.actor_data import FuzzyPolicy, read_actor_sources
 from guarantor.registry.actor_match import Candidate, FuzzyMatcher, Word, split_words
 
-__all__ = ["ActorIndex", "alias_key", "fold", "load_actors"]
+__all__ = ["ActorIndex", "alias_key", "closest_actors", "fold", "load_actors", "resolve_actor"]
 
 # When one text names several actors and no date decides, prefer the kind
 # that most often carries that meaning in the news ("Brussels": the EU's seat
@@ -302,3 +304,37 @@ def _load(folder: str | None) -> ActorIndex:
 def load_actors(folder: Path | None = None) -> ActorIndex:
     """The actor index from the bundled data (or ``folder``), built once per process."""
     return _load(str(folder) if folder is not None else None)
+
+
+def closest_actors(index: ActorIndex, text: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` actors whose code, name or an alias is nearest ``text``, as 'CODE (Name)'."""
+    choices = {alias.text: alias.actor for alias in index.aliases()}
+    choices.update({a.code: a.code for a in index.all()})
+    keys = list(choices)
+    found: list[str] = []
+    for _text, _score, position in process.extract(text, keys, scorer=fuzz.WRatio, limit=20):
+        code = choices[keys[position]]
+        label = f"{code} ({index.get(code).name})"
+        if label not in found:
+            found.append(label)
+    return found[:limit]
+
+
+def resolve_actor(text: str, index: ActorIndex | None = None, *, on: date | None = None) -> str:
+    """The actor code ``text`` names (a code, name, demonym, capital, office or holder).
+
+    Raises NotFoundError naming the closest actors when nothing resolves, so an
+    unknown name is an error and never a default answer.
+    """
+    index = index or load_actors()
+    code = text.strip().upper()
+    if code in {a.code for a in index.all()}:
+        return code
+    found = index.resolve(text, on=on)
+    if found is None:
+        near = ", ".join(closest_actors(index, text))
+        raise NotFoundError(
+            f"{text!r} does not name any known actor; closest: {near} "
+            "(`guarantor actors` lists them all)"
+        )
+    return found.actor

@@ -34,6 +34,7 @@ __all__ = [
     "check_rows",
     "dump_rows",
     "file_kind",
+    "kind_from_columns",
     "read_raw",
     "read_rows",
 ]
@@ -149,9 +150,25 @@ def _json_rows(path: Path, text: str) -> tuple[str | None, list[RawRow]]:
     return kind, [RawRow(i + 1, dict(r), {}) for i, r in enumerate(data)]
 
 
-def file_kind(path: Path, declared: str | None, given: str | None) -> Table:
-    """The table a file holds: ``--kind``, else the file's ``kind:``, else its name."""
+def kind_from_columns(columns: Iterable[str]) -> str | None:
+    """The one table whose columns hold all of ``columns`` and all its required ones."""
+    given = set(columns)
+    fits = [
+        t.kind
+        for t in KINDS.values()
+        if given <= set(t.columns)
+        and {n for n, f in t.model.model_fields.items() if f.is_required()} <= given
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def file_kind(
+    path: Path, declared: str | None, given: str | None, columns: Iterable[str] = ()
+) -> Table:
+    """The table a file holds: ``--kind``, its ``kind:``, its name, else its columns."""
     kind = given or declared or path.stem.split(".")[0]
+    if kind not in KINDS and not given and not declared:
+        kind = kind_from_columns(columns) or kind
     if kind not in KINDS:
         raise InputError(
             f"cannot tell which registry table this is ({kind!r}); name the file "
@@ -166,10 +183,12 @@ def read_raw(path: Path, kind: str | None = None) -> tuple[Table, list[RawRow]]:
     fmt = _format_of(path)
     text = read_text(path, max_bytes=LIMITS.max_bytes, error=InputError)
     if fmt == "csv":
-        table = file_kind(path, None, kind)
+        header = next(csv.reader(io.StringIO(text)), [])
+        table = file_kind(path, None, kind, (h.strip() for h in header))
         return table, _read_csv(path, text, table)
     declared, rows = _yaml_rows(path, text) if fmt == "yaml" else _json_rows(path, text)
-    return file_kind(path, declared, kind), rows
+    columns = {key for raw in rows for key in raw.values}
+    return file_kind(path, declared, kind, columns), rows
 
 
 def _problem(path: Path, raw: RawRow, exc: pydantic.ValidationError) -> ValidationError:

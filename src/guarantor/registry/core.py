@@ -46,15 +46,18 @@ BUNDLED_DIR = Path(__file__).resolve().parents[1] / "data" / "registry"
 _SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
 
-def user_registry_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where ``registry import`` keeps the user's rows: next to the default database.
+def user_registry_dir(env: Mapping[str, str] | None = None, db_url: str | None = None) -> Path:
+    """Where ``registry import`` keeps the user's rows: beside the store.
 
-    ``$GUARANTOR_REGISTRY_DIR`` if set, else ``$XDG_DATA_HOME/guarantor/registry``
-    (``~/.local/share/guarantor/registry``).
+    ``$GUARANTOR_REGISTRY_DIR`` if set; else ``registry/`` in the folder of a
+    SQLite store given as ``db_url``; else ``$XDG_DATA_HOME/guarantor/registry``
+    (``~/.local/share/guarantor/registry``, beside the default database).
     """
     env = os.environ if env is None else env
     if env.get("GUARANTOR_REGISTRY_DIR"):
         return Path(env["GUARANTOR_REGISTRY_DIR"])
+    if db_url and db_url.startswith("sqlite:///") and not db_url.endswith(":memory:"):
+        return Path(db_url.removeprefix("sqlite:///")).expanduser().parent / "registry"
     base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "guarantor" / "registry"
 

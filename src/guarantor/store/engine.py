@@ -41,7 +41,11 @@ def safe_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; creates the SQLite file's folder when needed."""
+    """An engine for ``url``; creates the SQLite file's folder when needed.
+
+    The command line refuses a ``--db`` folder that does not exist before it gets
+    here (``check_db_folder``); library callers and tests may rely on the creation.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -50,6 +54,12 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed.render_as_string(hide_password=False))
+    if parsed.get_backend_name() != "postgresql":
+        raise ConfigurationError(
+            f"database URL {url!r}: unknown scheme {parsed.drivername!r}; expected "
+            "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB "
+            "(PostgreSQL needs: pip install 'guarantor[postgres]')"
+        )
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
@@ -59,12 +69,32 @@ def make_engine(url: str) -> Engine:
         ) from exc
 
 
+def check_db_folder(url: str) -> None:
+    """A SQLite URL whose folder does not exist is a mistake: say so, create nothing."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine reports it
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    if database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().parent
+    if not folder.is_dir():
+        raise ConfigurationError(
+            f"database URL {url!r}: folder {folder} does not exist "
+            "(only the default folder is created; make it first or choose another)"
+        )
+
+
 def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).expanduser().parent
         try:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ConfigurationError(f"cannot create the folder for {database}: {exc}") from exc
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

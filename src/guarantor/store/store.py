@@ -34,6 +34,7 @@ from guarantor.store.outlets import (
 )
 from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
 from guarantor.store.schema import documents, ingest_failures, ingest_runs, outlets
+from guarantor.store.schema import positions as position_rows
 from guarantor.store.writer import existing_document, new_id, write_document
 
 __all__ = ["Store", "StoreConflict"]
@@ -419,6 +420,13 @@ class Store:
                 if note is not None:
                     values["note"] = note
                 connection.execute(outlets.update().where(outlets.c.key == found).values(values))
+            # re-grade what this outlet already reported, so the change shows everywhere at once
+            of_outlet = select(documents.c.id).where(documents.c.outlet_key == found)
+            connection.execute(
+                position_rows.update()
+                .where(position_rows.c.document_id.in_(of_outlet))
+                .values(reliability=grade)
+            )
             row = connection.execute(select(outlets).where(outlets.c.key == found)).one()
         return Outlet(**row._mapping)
 
