@@ -157,27 +157,12 @@ def _sentence_items(examples: Sequence[Example]) -> list[tuple[int, int]]:
 
 
 def predict(
-    net: StanceNet, tokenizer: Any, examples: Sequence[Example], batch: int = 32
+    net: StanceNet, tokenizer: Any, examples: Sequence[Example]
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per example: stance probabilities (pairs, options, 5) and condition probabilities."""
     net.eval()
-    out = [
-        (np.zeros((len(ex.pairs), len(OPTIONS), 5)), np.zeros((len(ex.pairs), len(CONDITIONS))))
-        for ex in examples
-    ]
-    items = _sentence_items(examples)
-    with torch.no_grad():
-        for lo in range(0, len(items), batch):
-            rows, owners = _batch_rows(net, tokenizer, examples, items[lo : lo + batch])
-            if not owners:
-                continue
-            logits = net.head(rows)
-            stance = torch.softmax(logits[:, : len(OPTIONS) * 5].view(-1, len(OPTIONS), 5), -1)
-            cond = torch.sigmoid(logits[:, len(OPTIONS) * 5 :])
-            for n, (e, p) in enumerate(owners):
-                out[e][0][p] = stance[n].numpy()
-                out[e][1][p] = cond[n].numpy()
-    return out
+    rows, owners = _cached_rows(net, tokenizer, examples)
+    return _head_predictions(net, rows, owners, examples)
 
 
 def score_predictions(
