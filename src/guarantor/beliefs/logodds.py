@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from guarantor.beliefs.baserates import History
 from guarantor.beliefs.v2 import RULE_V2, prior_v2, vote_value_v2
+from guarantor.beliefs.votes import plain_vote
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
 from guarantor.domain.vocabulary import Option, Stance
@@ -106,15 +107,10 @@ def vote_value(
     evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions
 ) -> tuple[float, str]:
     """The probability a stance votes for, and why."""
+    plain = plain_vote(evidence, rule)
+    if plain is not None:
+        return plain
     votes = rule.votes
-    if evidence.stance is Stance.SUPPORT:
-        return votes.support, "support"
-    if evidence.stance is Stance.OPPOSE:
-        return votes.oppose, "oppose"
-    if evidence.stance is Stance.UNCERTAIN:
-        return votes.uncertain, "uncertain"
-    if not evidence.conditions:
-        return votes.conditional_unspecified, "conditional, no condition named"
     unmet = [c.value for c in evidence.conditions if not conditions.holds(c)]
     if unmet:
         return votes.conditional_unmet, "conditional, not met: " + ", ".join(unmet)

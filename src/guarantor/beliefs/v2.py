@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 
 from guarantor.beliefs.baserates import FAMILY, History
+from guarantor.beliefs.votes import plain_vote
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
-from guarantor.domain.vocabulary import Option, Stance
+from guarantor.domain.vocabulary import Option
 
 __all__ = ["RULE_V2", "prior_v2", "vote_value_v2"]
 
@@ -44,15 +45,10 @@ def vote_value_v2(
     evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions
 ) -> tuple[float, str]:
     """The probability a stance votes for under v2, and why."""
+    plain = plain_vote(evidence, rule)
+    if plain is not None:
+        return plain
     votes = rule.votes
-    if evidence.stance is Stance.SUPPORT:
-        return votes.support, "support"
-    if evidence.stance is Stance.OPPOSE:
-        return votes.oppose, "oppose"
-    if evidence.stance is Stance.UNCERTAIN:
-        return votes.uncertain, "uncertain"
-    if not evidence.conditions:
-        return votes.conditional_unspecified, "conditional, no condition named"
     q = conditions.chance_all(evidence.conditions)
     value = q * votes.conditional_met + (1.0 - q) * rule.v2.conditional_unmet
     named = ", ".join(sorted(c.value for c in evidence.conditions))

@@ -183,6 +183,21 @@ def score_predictions(
     return score(gold, found, texts, styles)
 
 
+def _record_epoch(
+    net: StanceNet,
+    result: TrainResult,
+    entry: dict[str, Any],
+    f1: float,
+    log: Callable[[str], None],
+) -> None:
+    """Log one epoch and keep the weights when its dev F1 is the best so far."""
+    result.history.append(entry)
+    log(json.dumps(entry))
+    if f1 > result.best_f1:
+        result.best_f1, result.best_epoch = f1, int(entry["epoch"])
+        result.state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+
 def _cached_rows(
     net: StanceNet, tokenizer: Any, examples: Sequence[Example]
 ) -> tuple[torch.Tensor, list[tuple[int, int]]]:
@@ -261,11 +276,7 @@ def train_head(
         guesses = _head_predictions(net, dev_rows, dev_owners, dev_set)
         f1 = score_predictions(dev_set, guesses, 0.5).total.f1
         entry = {"epoch": epoch, "loss": round(total, 3), "dev_f1": round(f1, 4)}
-        result.history.append(entry)
-        log(json.dumps(entry))
-        if f1 > result.best_f1:
-            result.best_f1, result.best_epoch = f1, epoch
-            result.state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        _record_epoch(net, result, entry, f1, log)
     if result.state is not None:
         net.load_state_dict(result.state)
     return net, result
@@ -319,11 +330,7 @@ def train(
             "dev_f1": round(f1, 4),
             "seconds": round(time.perf_counter() - started, 1),
         }
-        result.history.append(entry)
-        log(json.dumps(entry))
-        if f1 > result.best_f1:
-            result.best_f1, result.best_epoch = f1, epoch
-            result.state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        _record_epoch(net, result, entry, f1, log)
     if result.state is not None:
         net.load_state_dict(result.state)
     return net, result
