@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "ClusterError",
     "ConfigurationError",
     "GuarantorError",
     "IngestError",
@@ -42,6 +43,10 @@ class GuarantorError(Exception):
         self.column = column
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle with the file, line and column (an error comes back from a cluster worker)."""
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.column))
+
     def render(self) -> str:
         where = ""
         if self.path is not None:
@@ -52,6 +57,16 @@ class GuarantorError(Exception):
                 where += f" (column {self.column})"
             where += ": "
         return f"{where}{self.message}"
+
+
+def _rebuild(
+    cls: type[GuarantorError],
+    message: str,
+    path: str | None,
+    line: int | None,
+    column: str | int | None,
+) -> GuarantorError:
+    return cls(message, path=path, line=line, column=column)
 
 
 class UsageError(GuarantorError):
@@ -92,6 +107,13 @@ class NotFoundError(GuarantorError):
 
 class StoreError(GuarantorError):
     """The database refused or failed an operation."""
+
+    exit_code = 1
+    http_status = 503
+
+
+class ClusterError(GuarantorError):
+    """The Dask cluster cannot be reached or refused the work (``guarantor.scale``)."""
 
     exit_code = 1
     http_status = 503

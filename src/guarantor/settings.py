@@ -93,6 +93,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Probability that a holder takes a stance above which the hybrid extractor records it.",
         "chosen by dev F1 on the real-article corpus (docs/extraction.md)",
     ),
+    Setting(
+        "chunk_chars",
+        200_000,
+        "Characters of article text per task when ingest runs on Dask (--workers or "
+        "--scheduler): each task must take far longer than Dask's own overhead per task.",
+        "Dask best practices (about 1 ms of scheduler overhead per task: keep tasks well "
+        "above it); at the hybrid extractor's measured rate per core (docs/scale.md) "
+        "200,000 characters take about a second",
+    ),
+    Setting(
+        "scheduler_timeout",
+        10.0,
+        "Seconds to wait for a Dask scheduler (--scheduler ADDRESS) before giving up.",
+        "project choice: a scheduler on the same network answers in well under a second",
+    ),
 )
 
 
@@ -106,6 +121,8 @@ class Settings(BaseModel):
     commit_every: int = Field(default=200, gt=0)
     extractor: Literal["extract.hybrid.v1", "extract.rules.v1"] = "extract.hybrid.v1"
     stance_threshold: float = Field(default=0.5, gt=0, lt=1)
+    chunk_chars: int = Field(default=200_000, gt=0)
+    scheduler_timeout: float = Field(default=10.0, gt=0)
 
     @property
     def db_url(self) -> str:

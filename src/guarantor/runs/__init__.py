@@ -5,6 +5,22 @@ positions) and ``store`` (persistence) and is the one place that runs them
 together, so none of the three imports another's room.
 """
 
-from guarantor.runs.pipeline import Extractor, IngestSummary, ingest_paths, store_extractor
+from guarantor.runs.pipeline import (
+    Extractor,
+    IngestSummary,
+    Prepared,
+    ingest_paths,
+    prepare_one,
+    store_extractor,
+    store_prepared,
+)
 
-__all__ = ["Extractor", "IngestSummary", "ingest_paths", "store_extractor"]
+__all__ = [
+    "Extractor",
+    "IngestSummary",
+    "Prepared",
+    "ingest_paths",
+    "prepare_one",
+    "store_extractor",
+    "store_prepared",
+]

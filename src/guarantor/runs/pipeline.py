@@ -15,7 +15,7 @@ a resumed run does not re-extract what it already stored.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -31,9 +31,19 @@ from guarantor.store.store import StoreConflict
 RETRIES = 5
 BACKOFF_S = 0.2  # doubled on each retry of a batch that lost to a concurrent writer
 
-__all__ = ["Extractor", "IngestSummary", "ingest_paths", "store_extractor"]
+__all__ = [
+    "Extractor",
+    "IngestSummary",
+    "Prepared",
+    "ingest_paths",
+    "prepare_one",
+    "store_extractor",
+    "store_prepared",
+]
 
 Extractor = Callable[[Document], list[Position]]
+# one input, ready to store: a document with its positions, None (its text is stored), or why not
+Prepared = tuple[Document, list[Position]] | IngestError | None
 
 
 @dataclass
@@ -75,19 +85,39 @@ def ingest_paths(
     on_failure: Callable[[IngestError], None] | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; one bad input never stops the rest."""
+    items = iter_articles(paths, max_bytes=settings.max_file_bytes, stdin=stdin, on_bytes=on_bytes)
+    prepared = (
+        prepare_one(item, extractor, settings.max_document_chars, known=store.has_document)
+        for item in items
+    )
+    return store_prepared(
+        prepared, store, settings=settings, extractor_name=extractor_name, on_failure=on_failure
+    )
+
+
+def store_prepared(
+    prepared: Iterable[Prepared],
+    store: Store,
+    *,
+    settings: Settings,
+    extractor_name: str | None = None,
+    on_failure: Callable[[IngestError], None] | None = None,
+) -> IngestSummary:
+    """The one writer: store each prepared input in order, in batched transactions.
+
+    ``prepared`` is consumed inside the batch, so a lazy source (the serial reader, or
+    results coming back from a cluster) is written as it arrives. A document whose hash
+    is stored (by an earlier run or a concurrent one) counts as a duplicate.
+    """
     summary = IngestSummary(run_id=store.begin_run(extractor_name))
     writes = _Writes(store, summary)
     status = "interrupted"
     try:
         with store.batch(settings.commit_every):
-            items = iter_articles(
-                paths, max_bytes=settings.max_file_bytes, stdin=stdin, on_bytes=on_bytes
-            )
-            for item in items:
-                prepared = _prepare(item, store, extractor, settings.max_document_chars)
-                if isinstance(prepared, IngestError) and on_failure is not None:
-                    on_failure(prepared)
-                writes.run(_write_of(prepared, store, summary))
+            for one in prepared:
+                if isinstance(one, IngestError) and on_failure is not None:
+                    on_failure(one)
+                writes.run(_write_of(one, store, summary))
         status = "done"
     finally:
         store.finish_run(
@@ -142,18 +172,23 @@ class _Writes:
         ) from conflict
 
 
-def _prepare(
-    item: RawArticle | IngestError, store: Store, extractor: Extractor | None, max_chars: int
-) -> tuple[Document, list[Position]] | IngestError | None:
-    """The document and its positions; None when its text is already stored; or why not.
+def prepare_one(
+    item: RawArticle | IngestError,
+    extractor: Extractor | None,
+    max_chars: int,
+    *,
+    known: Callable[[str], bool] | None = None,
+) -> Prepared:
+    """The document and its positions; None when ``known`` says its text is stored; or why not.
 
-    Any unexpected exception inside one document is that document's failure.
+    Any unexpected exception inside one document is that document's failure. A cluster
+    worker calls this without ``known`` (it has no store); the writer checks the hash.
     """
     if isinstance(item, IngestError):
         return item
     try:
         doc = build_document(item, max_chars=max_chars)
-        if store.has_document(doc.content_hash):
+        if known is not None and known(doc.content_hash):
             return None  # a resumed run skips what it stored before, unextracted
         return doc, _extract(doc, extractor)
     except IngestError as refused:
@@ -183,7 +218,7 @@ def _extract(doc: Document, extractor: Extractor | None) -> list[Position]:
 
 
 def _write_of(
-    prepared: tuple[Document, list[Position]] | IngestError | None,
+    prepared: Prepared,
     store: Store,
     summary: IngestSummary,
 ) -> Write:
