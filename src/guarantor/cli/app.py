@@ -35,6 +35,7 @@ from guarantor.cli import (
     respond,
     runs,
     scenario,
+    sweep,
     train,
 )
 from guarantor.cli.context import CliContext
@@ -106,6 +107,7 @@ for _module in (
     costs,
     respond,
     assess,
+    sweep,
     questionnaire,
     train,
 ):

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-__all__ = ["MIN_TRIALS", "ExtractorOption", "SinceOption", "ThresholdOption", "UntilOption", "day"]
+from guarantor.errors import ConfigurationError
+from guarantor.scale.spec import ClusterSpec
+
+__all__ = [
+    "MIN_TRIALS",
+    "ExtractorOption",
+    "SchedulerOption",
+    "SinceOption",
+    "ThresholdOption",
+    "UntilOption",
+    "WorkersOption",
+    "day",
+    "open_cluster",
+]
 
 # One floor for every command that runs the Monte Carlo: below it the standard error of
 # P(met) (sqrt(p(1-p)/n), up to 0.016 at n=1,000) is too wide to read two decimals.
@@ -48,3 +62,36 @@ ThresholdOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Run on a local Dask cluster of N worker processes (one thread each); "
+        "needs the scale extra. Default: in this process.",
+        show_default=False,
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
+        "waits GUARANTOR_SCHEDULER_TIMEOUT seconds for it.",
+        show_default=False,
+        metavar="ADDRESS",
+    ),
+]
+
+
+def open_cluster(spec: ClusterSpec) -> AbstractContextManager[Any]:
+    """A client of the cluster ``spec`` asks for; a clear error when Dask is not installed."""
+    try:
+        from guarantor.scale.cluster import connect
+    except ImportError as exc:
+        raise ConfigurationError(
+            f"--workers and --scheduler need Dask ({exc}): pip install 'guarantor[scale]'"
+        ) from exc
+    return connect(spec)

@@ -11,38 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from distributed import Client, LocalCluster
 
-from guarantor.errors import ClusterError, UsageError
+from guarantor.errors import ClusterError
+from guarantor.scale.spec import ClusterSpec
 
 __all__ = ["ClusterSpec", "connect"]
-
-
-@dataclass(frozen=True)
-class ClusterSpec:
-    """A local cluster of ``workers`` processes, or the scheduler at ``scheduler``."""
-
-    workers: int | None = None
-    scheduler: str | None = None
-    timeout_s: float = 10.0
-
-    def __post_init__(self) -> None:
-        if self.workers is not None and self.scheduler is not None:
-            raise UsageError("give --workers N or --scheduler ADDRESS, not both")
-        if self.workers is not None and self.workers < 1:
-            raise UsageError(f"--workers must be at least 1, got {self.workers}")
-
-    @property
-    def distributed(self) -> bool:
-        """Whether any cluster was asked for (otherwise the serial path runs)."""
-        return self.workers is not None or self.scheduler is not None
-
-    def describe(self) -> str:
-        if self.scheduler is not None:
-            return f"scheduler {self.scheduler}"
-        return f"local cluster of {self.workers} worker processes"
 
 
 @contextmanager
