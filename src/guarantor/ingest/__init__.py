@@ -4,7 +4,7 @@ Reading only: storing them is ``guarantor.store``, extracting positions is
 ``guarantor.extract``; ``guarantor.runs`` runs the three together.
 """
 
-from guarantor.ingest.documents import build_document
+from guarantor.ingest.documents import build_document, hash_of
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.readers import STDIN, SUFFIXES, iter_articles, total_bytes
 from guarantor.ingest.reading import read_article, read_document, read_documents
@@ -17,6 +17,7 @@ __all__ = [
     "build_document",
     "clean_text",
     "content_hash",
+    "hash_of",
     "iter_articles",
     "normalise_text",
     "read_article",

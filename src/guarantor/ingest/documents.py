@@ -10,7 +10,7 @@ from guarantor.ingest import metadata
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
-__all__ = ["MAX_DOCUMENT_CHARS", "build_document"]
+__all__ = ["MAX_DOCUMENT_CHARS", "build_document", "hash_of"]
 
 MAX_DOCUMENT_CHARS = 2_000_000  # the default of the max_document_chars setting
 
@@ -46,6 +46,11 @@ def build_document(raw: RawArticle, *, max_chars: int = MAX_DOCUMENT_CHARS) -> D
         published=_published(raw) or metadata.find_date(text),
         language=metadata.detect_language(text),
     )
+
+
+def hash_of(raw: RawArticle) -> str:
+    """The content hash ``build_document`` gives ``raw`` (to skip a stored text unbuilt)."""
+    return content_hash(normalise_text(clean_text(raw.text)))
 
 
 def _published(raw: RawArticle) -> date | None:

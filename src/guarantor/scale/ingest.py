@@ -29,7 +29,7 @@ from distributed import Client, Future, WorkerPlugin, get_worker
 
 from guarantor.domain import Document, Grade, Position
 from guarantor.errors import IngestError
-from guarantor.ingest import iter_articles
+from guarantor.ingest import hash_of, iter_articles
 from guarantor.ingest.raw import RawArticle
 from guarantor.runs import Extractor, IngestSummary, Prepared, prepare_one, store_prepared
 from guarantor.settings import Settings
@@ -40,7 +40,7 @@ __all__ = ["RETRIES", "ExtractionModel", "ExtractorSpec", "chunks", "ingest_on_c
 RETRIES = 2  # reruns of a chunk whose task raised, on top of Dask's reruns after a worker died
 AHEAD_PER_WORKER = 2  # chunks in flight per worker thread: work queued, memory bounded
 
-Item = RawArticle | IngestError
+Item = RawArticle | IngestError | None  # None: a text the store holds, skipped unextracted
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ class ExtractorSpec:
 
     @property
     def plugin_name(self) -> str:
-        return f"guarantor-extractor:{self.name}:{self.threshold:g}"
+        """One plugin per distinct spec, so ingests with different extractors can share workers."""
+        return f"guarantor-extractor:{self!r}"
 
 
 class ExtractionModel(WorkerPlugin):
@@ -78,7 +79,10 @@ class ExtractionModel(WorkerPlugin):
 def extract_chunk(items: Sequence[Item], plugin_name: str, max_chars: int) -> list[Prepared]:
     """On a worker: each item's document and positions, or its error (the task)."""
     plugin = get_worker().plugins[plugin_name]
-    return [prepare_one(item, plugin.extractor, max_chars) for item in items]
+    assert isinstance(plugin, ExtractionModel)
+    return [
+        None if item is None else prepare_one(item, plugin.extractor, max_chars) for item in items
+    ]
 
 
 def chunks(items: Iterable[Item], chunk_chars: int) -> Iterator[list[Item]]:
@@ -109,7 +113,8 @@ def ingest_on_cluster(
     """Ingest ``paths`` into ``store`` with extraction on ``client``'s workers."""
     spec = spec or ExtractorSpec(settings.extractor if extract else None, settings.stance_threshold)
     client.register_plugin(ExtractionModel(spec), name=spec.plugin_name)
-    items = iter_articles(paths, max_bytes=settings.max_file_bytes, on_bytes=on_bytes)
+    read = iter_articles(paths, max_bytes=settings.max_file_bytes, on_bytes=on_bytes)
+    items = (_unless_stored(item, store, settings.max_document_chars) for item in read)
     ahead = AHEAD_PER_WORKER * max(1, sum(client.nthreads().values()))
     results = _in_order(
         client, chunks(items, settings.chunk_chars), spec, settings.max_document_chars, ahead
@@ -118,6 +123,16 @@ def ingest_on_cluster(
     return store_prepared(
         prepared, store, settings=settings, extractor_name=spec.name, on_failure=on_failure
     )
+
+
+def _unless_stored(item: RawArticle | IngestError, store: Store, max_chars: int) -> Item:
+    """None for an article whose text is stored, so a resumed run does not extract it again."""
+    stored = (
+        isinstance(item, RawArticle)
+        and len(item.text) <= max_chars
+        and store.has_document(hash_of(item))
+    )
+    return None if stored else item
 
 
 def _in_order(
@@ -137,6 +152,7 @@ def _in_order(
 
 
 def _collect(future: Future, chunk: list[Item]) -> list[Prepared]:
+    """The chunk's results; when its task failed for good, each article as a failed input."""
     try:
         return list(future.result())
     except Exception as exc:  # the task's error after its retries, or KilledWorker
@@ -146,8 +162,8 @@ def _collect(future: Future, chunk: list[Item]) -> list[Prepared]:
         future.release()
 
 
-def _lost(item: Item, reason: str) -> IngestError:
-    if isinstance(item, IngestError):
+def _lost(item: Item, reason: str) -> IngestError | None:
+    if item is None or isinstance(item, IngestError):
         return item
     return IngestError(
         f"its chunk failed on the cluster after {RETRIES} retries ({reason}); "
