@@ -17,7 +17,8 @@ Baseline: the same cluster with 1 worker. The speed-up is seconds(1) / seconds(2
 the target is 1.7 on 2 cores. The machine's load average is printed before each run:
 on a shared machine, another job's CPU time comes out of the speed-up.
 
-    python -m benchmarks scale [--articles N] [--extractor NAME] [--workers 1,2] [--json]
+    python -m benchmarks scale [--articles N] [--extractor NAME] [--workers 1,2]
+        [--chunk-chars C] [--json]
 """
 
 from __future__ import annotations
@@ -54,9 +55,11 @@ def generate(n: int, seed: int = 5) -> list[RawArticle]:
     ]
 
 
-def run(articles: list[RawArticle], workers: int, spec: ExtractorSpec) -> dict[str, Any]:
+def run(
+    articles: list[RawArticle], workers: int, spec: ExtractorSpec, chunk_chars: int
+) -> dict[str, Any]:
     settings = load_settings()
-    work = list(chunks(articles, settings.chunk_chars))
+    work = list(chunks(articles, chunk_chars))
     load = os.getloadavg()[0]
     with connect(ClusterSpec(workers=workers)) as client:
         started = time.perf_counter()
@@ -84,13 +87,14 @@ def run(articles: list[RawArticle], workers: int, spec: ExtractorSpec) -> dict[s
     }
 
 
-def measure(n: int, extractor: str, sizes: list[int]) -> dict[str, Any]:
+def measure(n: int, extractor: str, sizes: list[int], chunk_chars: int) -> dict[str, Any]:
     articles = generate(n)
     spec = ExtractorSpec(extractor, load_settings().stance_threshold)
-    runs = [run(articles, size, spec) for size in sizes]
+    runs = [run(articles, size, spec, chunk_chars) for size in sizes]
     result: dict[str, Any] = {
         "extractor": extractor,
         "articles": n,
+        "chunk_chars": chunk_chars,
         "words": sum(len(a.text.split()) for a in articles),
         "cores": os.cpu_count(),
         "runs": runs,
@@ -106,16 +110,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--articles", type=int, default=1_000)
     parser.add_argument("--extractor", default=HYBRID_NAME)
     parser.add_argument("--workers", default="1,2", help="cluster sizes, comma-separated")
+    parser.add_argument(
+        "--chunk-chars", type=int, default=None, help="default: the chunk_chars setting"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.workers.split(",")]
-    result = measure(args.articles, args.extractor, sizes)
+    chunk_chars = args.chunk_chars or load_settings().chunk_chars
+    result = measure(args.articles, args.extractor, sizes, chunk_chars)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     print(
         f"{result['articles']:,} generated articles, {result['words']:,} words, "
-        f"{result['extractor']}, {result['cores']} cores"
+        f"{result['extractor']}, {result['cores']} cores, chunks of {chunk_chars:,} characters"
     )
     for r in result["runs"]:
         print(
