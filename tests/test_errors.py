@@ -36,3 +36,13 @@ def test_http_statuses_distinguish_client_and_server_faults() -> None:
     assert errors.ValidationError("x").http_status == 422
     assert errors.NotFoundError("x").http_status == 404
     assert errors.StoreError("x").http_status == 503
+
+
+def test_an_error_pickles_with_its_place() -> None:
+    """Errors come back from cluster workers pickled: file, line and column survive."""
+    import pickle
+
+    exc = errors.IngestError("no text", path="feed.jsonl", line=3)
+    again = pickle.loads(pickle.dumps(exc))
+    assert type(again) is errors.IngestError
+    assert (again.path, again.line, str(again)) == ("feed.jsonl", 3, "feed.jsonl:3: no text")
