@@ -11,7 +11,7 @@ from rich.table import Table
 from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import ReportFormatOption
-from guarantor.cli.context import CliContext, get_context
+from guarantor.cli.context import get_context
 from guarantor.cli.forces import mc_error
 from guarantor.cli.options import MIN_TRIALS
 from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
@@ -20,21 +20,11 @@ from guarantor.cli.scenario import ScenarioOption
 from guarantor.costs import answer_who_pays
 from guarantor.domain.scenario import Scenario
 from guarantor.forces.answer import answer_who_sends
-from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
-from guarantor.store import Store, safe_url
+from guarantor.reports.assessment import Assessment, build_assessment, store_summary
 
 __all__ = ["register"]
 
 _MORE = "--top N for more, --format json for all"
-
-
-def _store_summary(context: CliContext) -> StoreSummary:
-    """Open (creating if need be) the store and count what it holds."""
-    with Store.open(context.db_url) as store:
-        by_month = store.documents_by_outlet_month()
-        positions = sum(1 for _ in store.positions())
-    documents = sum(int(row["documents"]) for row in by_month)
-    return StoreSummary(safe_url(context.db_url), documents, positions, by_month)
 
 
 def _scenario(path: Any, trials: int | None, seed: int | None) -> Scenario:
@@ -207,7 +197,7 @@ def register(app: typer.Typer) -> None:
         effective = _scenario(scenario, trials, seed)
         err = Console(stderr=True)
         with err.status("reading the store and the registry"):
-            store = _store_summary(context)
+            store = store_summary(context.db_url)
             registry, evidence = load_world(context.settings.db)
         with err.status(
             f"force generation: {effective.trials:,} trials, with and without a US backstop"
