@@ -92,7 +92,7 @@ def evidence_note(item: Evidence) -> Note:
         title=f"{p.ref} ({said})",
         text=p.text,
         source="; ".join(parts),
-        url=p.url,
+        url=p.url if p.url and p.url.startswith(("http://", "https://")) else None,
     )
 
 
