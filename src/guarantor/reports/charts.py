@@ -89,8 +89,8 @@ def force_chart(report: Report) -> alt.Chart:
         )
     )
     need = [{"requirement": troops.requirement.value, "label": "requirement"}]
-    rule = alt.Chart(_data(need)).mark_rule(color="black", strokeDash=[4, 3]).encode(
-        x="requirement:Q"
+    rule = (
+        alt.Chart(_data(need)).mark_rule(color="black", strokeDash=[4, 3]).encode(x="requirement:Q")
     )
     return (bars + rule).properties(width=_WIDTH, height=200)
 
@@ -131,9 +131,11 @@ def tornado_chart(report: Report) -> alt.Chart | None:
         alt.Chart(_data(rows))
         .mark_bar(color="#4c78a8")
         .encode(
-            x=alt.X("p_low:Q", title="P(requirement met) at low / high", scale=alt.Scale(domain=[0, 1])),
+            x=alt.X(
+                "p_low:Q", title="P(requirement met) at low / high", scale=alt.Scale(domain=[0, 1])
+            ),
             x2="p_high:Q",
-            y=alt.Y("parameter:N", sort=[r["parameter"] for r in rows], title=None),
+            y=alt.Y("parameter:N", sort=[b.parameter for b in troops.tornado], title=None),
         )
     )
     base = [{"p": troops.without_backstop.p_requirement_met.value}]
@@ -145,7 +147,12 @@ def timeline_chart(report: Report) -> alt.Chart | None:
     if report.response is None:
         return None
     rows = [
-        {"design": d.design, "event": t.event, "p50": t.p50.value, "p90": t.p90.value or t.p50.value}
+        {
+            "design": d.design,
+            "event": t.event,
+            "p50": t.p50.value,
+            "p90": t.p90.value or t.p50.value,
+        }
         for d in report.response.designs
         for t in d.timings
         if t.p50.value is not None
@@ -174,7 +181,9 @@ def payers_chart(report: Report) -> alt.Chart | None:
         alt.Chart(_data(rows))
         .mark_bar(color="#54a24b")
         .encode(
-            x=alt.X("share:Q", title=f"share of the bill ({report.pays.key})", axis=alt.Axis(format="%")),
+            x=alt.X(
+                "share:Q", title=f"share of the bill ({report.pays.key})", axis=alt.Axis(format="%")
+            ),
             y=alt.Y("state:N", sort="-x", title=None),
         )
         .properties(width=_WIDTH - 140, height=alt.Step(14))

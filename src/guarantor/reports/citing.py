@@ -49,6 +49,17 @@ class Citer:
         """Notes for named parameters (scenario dotted names or ``registry.factors.X``)."""
         return [assumption_note(self.assumptions[name]) for name in names]
 
+    def param_group(self, key: str, title: str, *names: str) -> Note:
+        """One note for the parameters a whole run rests on: name, value and reference of each."""
+        rows = [self.assumptions[name] for name in names]
+        return Note(
+            key=f"assumption-group:{key}",
+            kind="assumption",
+            title=title + ": " + ", ".join(f"{a.name} = {a.value_text}" for a in rows),
+            text="; ".join(f"{a.name}: {a.help}" for a in rows),
+            source="; ".join(f"{a.name}: {a.reference or 'no reference given'}" for a in rows),
+        )
+
     def evidence(self, actor: str, option: Option) -> list[Note]:
         """Every position of ``actor`` on ``option`` stated by the as-of date."""
         return [evidence_note(e) for e in self._by_pair.get((actor, option), [])]

@@ -35,9 +35,7 @@ def gather_report(settings: Settings, scenario: Scenario, *, top: int | None = N
     )
     pays = answer_who_pays(registry, who, scenario)
     assessment = build_assessment(registry, evidence, scenario, store, who, reaction, pays)
-    beliefs = participation_beliefs(
-        registry, evidence, scenario.with_conditions(us_backstop=False)
-    )
+    beliefs = participation_beliefs(registry, evidence, scenario.with_conditions(us_backstop=False))
     with Store.open(settings.db_url) as opened:
         questionnaire = questionnaire_status(opened, registry.states)
     track = track_record_for(World(registry, evidence, scenario))

@@ -36,15 +36,17 @@ def _environment(report: Report) -> Environment:
         links = Markup(",").join(
             Markup('<a href="#note-{0}">{0}</a>').format(a)
             if a == b
-            else Markup('<a href="#note-{0}">{0}</a>&ndash;<a href="#note-{1}">{1}</a>').format(a, b)
+            else Markup('<a href="#note-{0}">{0}</a>&ndash;<a href="#note-{1}">{1}</a>').format(
+                a, b
+            )
             for a, b in spans
         )
         return Markup('<sup class="cite">[{}]</sup>').format(links)
 
     def fig(figure: Figure) -> Markup:
-        return Markup(
-            '<span class="fig" data-figure="{}" data-value="{}">{}</span>{}'
-        ).format(figure.name, repr(figure.value), format_figure(figure), cite(figure.notes))
+        return Markup('<span class="fig" data-figure="{}" data-value="{}">{}</span>{}').format(
+            figure.name, repr(figure.value), format_figure(figure), cite(figure.notes)
+        )
 
     env.globals.update(cite=cite, fig=fig, number=report.number)
     env.filters["value"] = format_value
@@ -56,4 +58,3 @@ def render_html(report: Report, charts: Mapping[str, str]) -> str:
     svg = {name: Markup(text) for name, text in charts.items()}  # rendered by vl-convert
     template = _environment(report).get_template("report.html.j2")
     return template.render(r=report, charts=svg)
-

@@ -126,7 +126,8 @@ def pays_section(cite: Citer, answer: WhoPays | None, top: int | None = None) ->
         return None
     r = answer.report
     key_note = _key_note(r)
-    total_notes = [key_note, *cite.param(*COST_PARAMETERS)]
+    params = cite.param_group("costs", "parameters of the cost model", *COST_PARAMETERS)
+    total_notes = [key_note, params]
     return PaysSection(
         key=r.key,
         key_help=r.key_help,

@@ -85,7 +85,10 @@ def _design(cite: Citer, report: ResponseReport) -> DesignRow:
         f"{report.guarantors} guarantors, horizon {report.horizon_h:g} h",
         "guarantor respond --compare (every design on the same draws)",
     )
-    notes = [run, *cite.param(*RESPONSE_PARAMETERS)]
+    notes = [
+        run,
+        cite.param_group("response", "parameters of the response runs", *RESPONSE_PARAMETERS),
+    ]
     key = f"response.{report.design}"
     events = (
         ("consultation", report.first_consultation_h),

@@ -87,7 +87,10 @@ def _run_note(report: ForceReport, label: str) -> Note:
 
 
 def _force_view(cite: Citer, report: ForceReport, label: str, key: str) -> ForceView:
-    notes = [_run_note(report, label), *cite.param(*RUN_PARAMETERS, "conditions.us_backstop")]
+    params = cite.param_group(
+        f"forces:{key}", "parameters of the force run", *RUN_PARAMETERS, "conditions.us_backstop"
+    )
+    notes = [_run_note(report, label), params]
     force = report.sustained_force
 
     def fig(name: str, value: float, unit: Any = "troops") -> Figure:
@@ -123,15 +126,15 @@ def _belief_notes(cite: Citer, belief: Belief | None) -> list[Note]:
 
 
 def _troop_notes(cite: Citer, actor: ActorForce) -> list[Note]:
-    pledges = [p.id for p in cite.registry.pledges if p.actor == actor.actor and p.id in actor.detail]
+    pledges = [
+        p.id for p in cite.registry.pledges if p.actor == actor.actor and p.id in actor.detail
+    ]
     notes = [cite.registry_row(p) for p in pledges]
     notes.append(Citer.model(f"troops:{actor.actor}", f"troops of {actor.name}", actor.detail))
     return notes
 
 
-def _participant(
-    cite: Citer, actor: ActorForce, belief: Belief | None, run: Note
-) -> Participant:
+def _participant(cite: Citer, actor: ActorForce, belief: Belief | None, run: Note) -> Participant:
     key = f"troops.{actor.actor}"
     return Participant(
         actor=actor.actor,
@@ -184,7 +187,9 @@ def troops_section(
     actors: Sequence[ActorForce] = [a for a in off.actors if a.p_participate > 0]
     actors = sorted(actors, key=lambda a: (-a.expected_troops, a.actor))[:top]
     return TroopsSection(
-        requirement=cite.figure("requirement", who.requirement, "troops", cite.param("requirement")),
+        requirement=cite.figure(
+            "requirement", who.requirement, "troops", cite.param("requirement")
+        ),
         without_backstop=without,
         with_backstop=with_,
         participants=tuple(_participant(cite, a, beliefs.get(a.actor), run) for a in actors),
