@@ -3,7 +3,7 @@ numbers as the HTML. Charts stay in the HTML; every table is here.
 
 Text is escaped for Markdown as it is written: Markdown's own characters are
 backslash-escaped (so a quote can neither open a link nor break a table) and
-angle brackets too, so an article's ``<script>`` stays text in any viewer.
+``& < >`` become entities, so an article's ``<script>`` stays text in any viewer.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from guarantor.reports.notes import Figure
 
 __all__ = ["md_escape", "render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _SPACE = re.compile(r"\s+")
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
 
 
 def md_escape(value: Any) -> str:
     """One line of literal text: whitespace collapsed, Markdown and HTML characters escaped."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)))
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)).translate(_ENTITIES))
 
 
 def _finalize(value: Any) -> Any:

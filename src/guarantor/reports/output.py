@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Literal
 
 from guarantor.errors import UsageError
-from guarantor.reports.charts import render_charts
 from guarantor.reports.document import Report
 from guarantor.reports.html import render_html
 from guarantor.reports.markdown import render_markdown
@@ -30,5 +29,8 @@ def report_kind(path: Path) -> ReportKind:
 def render(report: Report, kind: ReportKind) -> str:
     """The report's text: HTML with inline SVG charts, or Markdown."""
     if kind == "html":
+        # Altair and vl-convert take a second to import: only the HTML needs them.
+        from guarantor.reports.charts import render_charts
+
         return render_html(report, render_charts(report))
     return render_markdown(report)
