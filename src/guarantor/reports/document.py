@@ -80,6 +80,7 @@ class Report:
     pays: PaysSection | None
     questionnaire: QuestionnaireStatus | None
     track: TrackRecord | None
+    track_notes: tuple[str, ...]  # the backtest runs and the outcomes they score against
     sources: tuple[SourceRow, ...]
     assumptions: tuple[Assumption, ...]
     notes: tuple[Note, ...]
@@ -144,6 +145,20 @@ def _board(cite: Citer, assessment: Assessment) -> BoardView:
     return BoardView(board.rule, tuple(board.actors), options, cells)
 
 
+def _track_notes(cite: Citer, track: TrackRecord | None) -> tuple[str, ...]:
+    if track is None or not track.rows:
+        return ()
+    cutoffs = sorted({r.as_of.isoformat() for r in track.rows})
+    note = Citer.model(
+        f"backtest:{track.option}",
+        f"backtest of {track.option} at {', '.join(cutoffs)} ({track.rule}, out-of-fold)",
+        f"outcomes: {track.outcomes}; {track.folds} folds by state, stratified by outcome; "
+        "baselines computed in the same run",
+        f"guarantor backtest --as-of {cutoffs[-1]} --option {track.option}",
+    )
+    return cite.book.cite([note])
+
+
 @dataclass(frozen=True)
 class Inputs:
     """What the models produced for one scenario, ready to be reported."""
@@ -167,6 +182,7 @@ def build_report(inputs: Inputs, *, top: int | None = None) -> Report:
     response = response_section(cite, assessment.reaction, assessment.response)
     pays = pays_section(cite, assessment.who_pays, top)
     board = _board(cite, assessment)
+    track_notes = _track_notes(cite, inputs.track)
     return Report(
         scenario=scenario.name,
         as_of=scenario.as_of,
@@ -180,6 +196,7 @@ def build_report(inputs: Inputs, *, top: int | None = None) -> Report:
         pays=pays,
         questionnaire=inputs.questionnaire,
         track=inputs.track,
+        track_notes=track_notes,
         sources=tuple(outlet_sources(inputs.evidence, scenario.as_of)),
         assumptions=tuple(params.values()),
         notes=cite.book.notes(),
