@@ -32,6 +32,7 @@ from guarantor.cli import (
     positions,
     questionnaire,
     registry,
+    report,
     respond,
     runs,
     scenario,
@@ -108,6 +109,7 @@ for _module in (
     respond,
     assess,
     sweep,
+    report,
     questionnaire,
     train,
 ):
