@@ -35,6 +35,7 @@ from guarantor.cli import (
     respond,
     runs,
     scenario,
+    serve,
     train,
 )
 from guarantor.cli.context import CliContext
@@ -107,6 +108,7 @@ for _module in (
     respond,
     assess,
     questionnaire,
+    serve,
     train,
 ):
     _module.register(app)

@@ -1,0 +1,68 @@
+"""Every page has a JSON twin built from the same data object: one view function
+returns the dict; ``twin`` registers it as ``/api/PATH`` (JSON) and as ``/PATH``
+(the same dict rendered by a template), so the API and the page cannot disagree."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+__all__ = ["View", "layout", "twin"]
+
+View = Callable[..., dict[str, Any]]
+
+
+def layout(request: Request) -> str:
+    """A whole page, or only its content when HTMX swaps it into a page."""
+    return "fragment.html" if request.headers.get("HX-Request") == "true" else "base.html"
+
+
+def twin(
+    router: APIRouter, templates: Jinja2Templates, path: str, template: str, title: str
+) -> Callable[[View], View]:
+    """Register ``view`` at ``/api{path}`` and, rendered with ``template``, at ``path``."""
+
+    def register(view: View) -> View:
+        summary = (view.__doc__ or title).strip().splitlines()[0]
+        router.add_api_route(
+            "/api" + path, view, methods=["GET"], summary=summary, name=f"api_{view.__name__}"
+        )
+        signature = inspect.signature(view, eval_str=True)
+
+        def page(request: Request, **kwargs: Any) -> HTMLResponse:
+            data = view(**kwargs)
+            query = f"?{request.url.query}" if request.url.query else ""
+            context = {
+                "data": data,
+                "title": title,
+                "api": f"/api{request.url.path}{query}",
+                "layout": layout(request),
+            }
+            return templates.TemplateResponse(request, template, context)
+
+        params = [
+            inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request),
+            *(
+                p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+                for p in signature.parameters.values()
+            ),
+        ]
+        page.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=params, return_annotation=HTMLResponse
+        )
+        router.add_api_route(
+            path,
+            page,
+            methods=["GET"],
+            response_class=HTMLResponse,
+            summary=f"{summary} (HTML page)",
+            name=view.__name__,
+        )
+        return view
+
+    return register
