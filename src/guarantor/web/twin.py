@@ -18,8 +18,11 @@ View = Callable[..., dict[str, Any]]
 
 
 def layout(request: Request) -> str:
-    """A whole page, or only its content when HTMX swaps it into a page."""
-    return "fragment.html" if request.headers.get("HX-Request") == "true" else "base.html"
+    """A whole page; its title and content when HTMX swaps it into the page's main; only
+    its content when HTMX swaps it into a part of a page (a board cell's quotes)."""
+    if request.headers.get("HX-Request") != "true":
+        return "base.html"
+    return "main.html" if request.headers.get("HX-Target") == "main" else "fragment.html"
 
 
 def twin(
