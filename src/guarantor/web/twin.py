@@ -11,10 +11,38 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 
-__all__ = ["View", "layout", "twin"]
+__all__ = ["HTML_ERRORS", "JSON_ERRORS", "ErrorBody", "View", "layout", "twin"]
 
 View = Callable[..., dict[str, Any]]
+
+
+class ErrorBody(BaseModel):
+    """What the API answers for a GuarantorError: its message and HTTP status."""
+
+    error: str
+    status: int
+
+
+_STATUSES = {
+    400: "bad request (a value named in the message)",
+    401: "a write without the server's token",
+    403: "a write to a read-only server",
+    404: "a named thing does not exist",
+    413: "an upload over the size limit",
+    415: "an upload of a type guarantor does not read",
+    422: "a value of the wrong form",
+    503: "the database refused",
+}
+JSON_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "model": ErrorBody}
+    for code, text in _STATUSES.items()
+    if code != 422
+}
+HTML_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {"text/html": {}}} for code, text in _STATUSES.items()
+}
 
 
 def layout(request: Request) -> str:
@@ -33,7 +61,12 @@ def twin(
     def register(view: View) -> View:
         summary = (view.__doc__ or title).strip().splitlines()[0]
         router.add_api_route(
-            "/api" + path, view, methods=["GET"], summary=summary, name=f"api_{view.__name__}"
+            "/api" + path,
+            view,
+            methods=["GET"],
+            summary=summary,
+            name=f"api_{view.__name__}",
+            responses=JSON_ERRORS,
         )
         signature = inspect.signature(view, eval_str=True)
 
@@ -65,6 +98,7 @@ def twin(
             response_class=HTMLResponse,
             summary=f"{summary} (HTML page)",
             name=view.__name__,
+            responses=HTML_ERRORS,
         )
         return view
 

@@ -27,6 +27,7 @@ from guarantor.questionnaire.read import parse_response
 from guarantor.runs import IngestSummary, ingest_paths, store_extractor
 from guarantor.web.desk import Desk
 from guarantor.web.security import TOKEN_FIELD, TOKEN_HEADER, check_token, check_upload
+from guarantor.web.twin import HTML_ERRORS, JSON_ERRORS
 from guarantor.web.views.questionnaire import response_yaml
 from guarantor.web.views.scenario import apply_edit, edit_from_form, save_scenario
 
@@ -129,7 +130,12 @@ def _register(router: APIRouter, templates: Jinja2Templates, path: str, write: W
         return templates.TemplateResponse(request, "written.html", {"data": data})
 
     router.add_api_route(
-        "/api" + path, as_json, methods=["POST"], summary=summary, name=f"api_{write.__name__}"
+        "/api" + path,
+        as_json,
+        methods=["POST"],
+        summary=summary,
+        name=f"api_{write.__name__}",
+        responses=JSON_ERRORS,
     )
     router.add_api_route(
         path,
@@ -138,6 +144,7 @@ def _register(router: APIRouter, templates: Jinja2Templates, path: str, write: W
         summary=f"{summary} (HTML fragment)",
         response_class=HTMLResponse,
         name=write.__name__,
+        responses=HTML_ERRORS,
     )
 
 
