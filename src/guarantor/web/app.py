@@ -17,7 +17,7 @@ from guarantor import __version__
 from guarantor.errors import GuarantorError
 from guarantor.web.desk import Desk
 from guarantor.web.pages import read_routes
-from guarantor.web.security import security_headers
+from guarantor.web.security import SecurityHeaders
 from guarantor.web.twin import layout
 from guarantor.web.writes import write_routes
 
@@ -73,9 +73,9 @@ def create_app(desk: Desk) -> FastAPI:
     )
     app.state.desk = desk
     pages = templates()
-    app.middleware("http")(security_headers)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(read_routes(pages))
+    app.include_router(read_routes(pages.env))
     app.include_router(write_routes(pages))
 
     @app.get("/", include_in_schema=False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +33,7 @@ from guarantor.store import Store, safe_url
 __all__ = ["Desk", "World", "default_scenarios_dir", "scenario_key"]
 
 ASSESSMENTS_KEPT = 16  # scenarios remembered per revision (the editor's recent runs)
+PAGES_KEPT = 256  # rendered pages remembered per revision (each path and query once)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class Desk:
         self._write = threading.Lock()
         self._world: World | None = None
         self._assessments: OrderedDict[tuple[tuple[str, ...], str], Assessment] = OrderedDict()
+        self._pages: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        self._pages_revision: tuple[str, ...] = ()
 
     @property
     def writable(self) -> bool:
@@ -100,7 +103,31 @@ class Desk:
         self.store.close()
 
     def revision(self) -> tuple[str, ...]:
-        return (*self.store.revision(), _folder_stamp(self.registry_dir))
+        """The store's revision, the user's registry rows and the saved scenarios."""
+        return (
+            *self.store.revision(),
+            _folder_stamp(self.registry_dir),
+            _folder_stamp(self.scenarios_dir),
+        )
+
+    def page(self, key: tuple[str, ...], render: Callable[[], bytes]) -> bytes:
+        """A rendered page, made once per revision (pages are pure functions of it)."""
+        revision = self.revision()
+        with self._lock:
+            if revision != self._pages_revision:
+                self._pages.clear()
+                self._pages_revision = revision
+            found = self._pages.get(key)
+            if found is not None:
+                self._pages.move_to_end(key)
+                return found
+        body = render()
+        with self._lock:
+            if revision == self._pages_revision:
+                self._pages[key] = body
+                while len(self._pages) > PAGES_KEPT:
+                    self._pages.popitem(last=False)
+        return body
 
     def world(self) -> World:
         """The world at the current revision (read from the store only when it changed)."""

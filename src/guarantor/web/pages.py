@@ -7,8 +7,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
+import jinja2
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.templating import Jinja2Templates
 
 from guarantor.domain.vocabulary import Option, Stance
 from guarantor.errors import UsageError
@@ -62,7 +62,7 @@ def _questionnaire(desk: Desk) -> dict[str, Any]:
     return {"form": web_form(), "summary": summary, "writable": desk.writable}
 
 
-def read_routes(templates: Jinja2Templates) -> APIRouter:
+def read_routes(templates: jinja2.Environment) -> APIRouter:
     router = APIRouter()
 
     def page(path: str, template: str, title: str) -> Any:

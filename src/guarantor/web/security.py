@@ -5,9 +5,9 @@ inline, nothing framed), and the upload limits."""
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
 
-from fastapi import Request, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from guarantor.errors import ReadOnlyError, TokenError, TooLargeError, UnsupportedTypeError
 
@@ -16,9 +16,9 @@ __all__ = [
     "TOKEN_FIELD",
     "TOKEN_HEADER",
     "UPLOAD_SUFFIXES",
+    "SecurityHeaders",
     "check_token",
     "check_upload",
-    "security_headers",
 ]
 
 TOKEN_HEADER = "X-Guarantor-Token"
@@ -47,14 +47,26 @@ _HEADERS = {
 }
 
 
-async def security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Every response carries the policy, whatever produced it."""
-    response = await call_next(request)
-    for name, value in _HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeaders:
+    """ASGI middleware: every response carries the policy, whatever produced it (a plain
+    ASGI wrapper, so it adds no task or thread per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def check_token(expected: str | None, given: str | None) -> None:

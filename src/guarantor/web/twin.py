@@ -1,6 +1,8 @@
 """Every page has a JSON twin built from the same data object: one view function
 returns the dict; ``twin`` registers it as ``/api/PATH`` (JSON) and as ``/PATH``
-(the same dict rendered by a template), so the API and the page cannot disagree."""
+(the same dict rendered by a template), so the API and the page cannot disagree.
+A rendered page is kept per store revision (``Desk.page``): a page is a pure
+function of the revision, its path, its query and whether HTMX asked for it."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 __all__ = ["HTML_ERRORS", "JSON_ERRORS", "ErrorBody", "View", "layout", "twin"]
@@ -54,7 +56,7 @@ def layout(request: Request) -> str:
 
 
 def twin(
-    router: APIRouter, templates: Jinja2Templates, path: str, template: str, title: str
+    router: APIRouter, templates: jinja2.Environment, path: str, template: str, title: str
 ) -> Callable[[View], View]:
     """Register ``view`` at ``/api{path}`` and, rendered with ``template``, at ``path``."""
 
@@ -71,15 +73,21 @@ def twin(
         signature = inspect.signature(view, eval_str=True)
 
         def page(request: Request, **kwargs: Any) -> HTMLResponse:
-            data = view(**kwargs)
             query = f"?{request.url.query}" if request.url.query else ""
-            context = {
-                "data": data,
-                "title": title,
-                "api": f"/api{request.url.path}{query}",
-                "layout": layout(request),
-            }
-            return templates.TemplateResponse(request, template, context)
+            chosen = layout(request)
+
+            def render() -> bytes:
+                context = {
+                    "request": request,
+                    "data": view(**kwargs),
+                    "title": title,
+                    "api": f"/api{request.url.path}{query}",
+                    "layout": chosen,
+                }
+                return templates.get_template(template).render(context).encode("utf-8")
+
+            desk = request.app.state.desk
+            return HTMLResponse(desk.page((request.url.path, query, chosen), render))
 
         params = [
             inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request),
