@@ -102,3 +102,21 @@ def test_a_saved_scenario_compares_beside_the_base(client: TestClient, desk_dir)
     data = client.get("/api/compare?a=base&b=small-force").json()
     assert data["right"]["requirement"] == 3000
     assert data["right"]["p_met_without_us_backstop"] > data["left"]["p_met_without_us_backstop"]
+
+
+def test_a_body_of_unknown_or_excessive_length_is_refused(client: TestClient) -> None:
+    def chunks():
+        yield b"token=" + TOKEN.encode()
+
+    streamed = client.post(
+        "/api/scenario/save",
+        content=chunks(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert streamed.status_code == 400 and "Content-Length" in streamed.text
+    huge = client.post(
+        "/api/ingest",
+        headers={"X-Guarantor-Token": TOKEN, "Content-Type": "text/plain"},
+        content=b"x" * (UPLOAD_LIMIT + 100_000),
+    )
+    assert huge.status_code == 413

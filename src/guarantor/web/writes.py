@@ -40,8 +40,10 @@ Write = Callable[[Desk, FormData], Awaitable[dict[str, Any]]]
 
 async def _form(request: Request, desk: Desk) -> FormData:
     """The submitted form, after the size and token checks."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > UPLOAD_LIMIT + 64_000:
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit():  # a streamed body of unknown size could fill the disk
+        raise UsageError("a write needs a Content-Length header")
+    if int(declared) > UPLOAD_LIMIT + 64_000:
         raise TooLargeError(f"request body over the {UPLOAD_LIMIT:,}-byte upload limit")
     header = request.headers.get(TOKEN_HEADER)
     if not desk.token:
