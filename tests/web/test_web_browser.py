@@ -84,6 +84,7 @@ def _shot(page: Page, name: str) -> None:
     folder = os.environ.get("GUARANTOR_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        page.locator("h1").scroll_into_view_if_needed()
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
 
 
