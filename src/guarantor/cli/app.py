@@ -36,6 +36,7 @@ from guarantor.cli import (
     respond,
     runs,
     scenario,
+    serve,
     sweep,
     train,
 )
@@ -111,6 +112,7 @@ for _module in (
     sweep,
     report,
     questionnaire,
+    serve,
     train,
 ):
     _module.register(app)
