@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["MIN_TRIALS", "ExtractorOption", "SinceOption", "ThresholdOption", "UntilOption", "day"]
+__all__ = [
+    "MIN_TRIALS",
+    "ExtractorOption",
+    "SinceOption",
+    "ThresholdOption",
+    "UntilOption",
+    "WideOption",
+    "day",
+]
 
 # One floor for every command that runs the Monte Carlo: below it the standard error of
 # P(met) (sqrt(p(1-p)/n), up to 0.016 at n=1,000) is too wide to read two decimals.
@@ -46,5 +54,14 @@ ThresholdOption = Annotated[
         help="Stance probability above which the hybrid extractor records a position "
         "(setting: GUARANTOR_STANCE_THRESHOLD).",
         show_default=False,
+    ),
+]
+
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Table: running text (quotes, titles, notes, sources) in full, wrapped, and any "
+        "columns left out to fit; without it each is elided to one line.",
     ),
 ]
