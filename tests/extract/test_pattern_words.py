@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import guarantor
-from guarantor.extract.pattern_words import CharSet, Lit, Stop, first_words, parse_pattern
+from guarantor.extract.pattern_words import first_words
+from guarantor.extract.regex_units import CharSet, Lit, Stop, parse_pattern
 from guarantor.extract.triggers import TriggeredPattern, TriggerIndex
 
 SRC = Path(guarantor.__file__).resolve().parent
