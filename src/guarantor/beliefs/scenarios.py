@@ -54,11 +54,19 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
     try:
         scenario = Scenario.model_validate(data)
     except pydantic.ValidationError as exc:
-        problems += [_problem(error, path, loaded) for error in exc.errors()]
+        errors = exc.errors()
+        locs = [tuple(e["loc"]) for e in errors]
+        # a container that failed only because an item in it did says nothing more
+        specific = [e for e, loc in zip(errors, locs, strict=True) if not _encloses(loc, locs)]
+        problems += [_problem(error, path, loaded) for error in specific]
         raise every_problem(sorted(problems, key=lambda p: p.line or 0)) from exc
     if problems:
         raise every_problem(problems)
     return scenario.model_copy(update={"name": Path(path).stem}) if unnamed else scenario
+
+
+def _encloses(loc: tuple[Any, ...], locs: list[tuple[Any, ...]]) -> bool:
+    return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
 
 
 def _problem(error: Any, path: str | Path, loaded: YamlDocument) -> ConfigurationError:
