@@ -118,3 +118,14 @@ def test_every_toured_command_has_help(words: tuple[str, ...]) -> None:
         timeout=120,
     )
     assert done.returncode == 0, f"guarantor {' '.join(words)} --help failed: {done.stderr}"
+
+
+def test_the_example_report_is_linked_and_offline() -> None:
+    """The README links the example report; it has every section and loads nothing."""
+    assert "docs/report-example.html" in README
+    example = (REPO / "docs" / "report-example.html").read_text(encoding="utf-8")
+    assert len(example.encode("utf-8")) < 1_500_000
+    for section in ("answers", "board", "troops", "response", "pays", "track", "assumptions"):
+        assert f'<section id="{section}"' in example
+    assert "<script" not in example.lower()
+    assert not re.search(r"""\b(src|srcset)\s*=\s*["']?\s*(https?:)?//""", example, re.I)

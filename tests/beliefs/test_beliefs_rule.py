@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from guarantor.beliefs import belief_for, beliefs_for
 from guarantor.domain.evidence import Evidence, Provenance
 from guarantor.domain.grade import Grade
-from guarantor.domain.scenario import Scenario, ScenarioConditions
+from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
 from guarantor.domain.vocabulary import Condition, Option, Stance
 
 AS_OF = date(2026, 6, 30)
-SCENARIO = Scenario(as_of=AS_OF)
+SCENARIO = Scenario(as_of=AS_OF, beliefs=BeliefRule(rule="beliefs.logodds.v1"))  # v1 pinned
 CONDITION_KEYS = list(ScenarioConditions.model_fields)
 
 

@@ -52,7 +52,7 @@ def test_forces_table_shows_sensitivity(env: dict[str, str]) -> None:
 
 def test_explain_json_lists_every_vote(env: dict[str, str]) -> None:
     data = json.loads(invoke(env, "explain", "FRA", "ground_troops", "-f", "json"))
-    assert data["actor"] == "FRA" and data["rule"] == "beliefs.logodds.v1"
+    assert data["actor"] == "FRA" and data["rule"] == "beliefs.logodds.v2"
     assert 0 <= data["probability"] <= 1
     for vote in data["votes"]:
         assert vote["evidence"]["provenance"]["text"]

@@ -119,7 +119,7 @@ def test_report_has_the_contract_and_records_its_rules(
         assert key in data
     assert set(data["sustained_force"]) >= {"mean", "p5", "p50", "p95"}
     assert set(data["actors"][0]) >= {"actor", "p_participate", "expected_troops", "criticality"}
-    assert data["rules"] == {"beliefs": "beliefs.logodds.v1", "forces": "forces.montecarlo.v2"}
+    assert data["rules"] == {"beliefs": "beliefs.logodds.v2", "forces": "forces.montecarlo.v2"}
     assert 0 <= data["from_pledges"] <= 1 and data["hinges_on"].startswith("hinges on")
     assert abs(data["from_pledges"] + data["from_estimates"] - 1) < 1e-3
     assert data["trials"] == 20_000 and data["seed"] == 5

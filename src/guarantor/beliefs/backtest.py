@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from scipy.special import expit
 
 from guarantor.beliefs.baserates import History
-from guarantor.beliefs.fit import NAMES, Case, build_case, fit, fit_logistic, predict
+from guarantor.beliefs.fit import Case, build_case, fit, fit_logistic, predict, to_parameters
 from guarantor.beliefs.logodds import RULE, belief_for
 from guarantor.beliefs.outcomes import Outcome, Scores, outcomes_after, reliability, score
 from guarantor.beliefs.v2 import RULE_V2
@@ -38,9 +38,19 @@ from guarantor.domain.scenario import Scenario
 from guarantor.domain.vocabulary import Option, Stance
 from guarantor.registry import Registry
 
-__all__ = ["FOLDS", "NOT_FORECAST", "Backtest", "World", "fitted", "folds", "run_backtest"]
+__all__ = [
+    "CUTOFFS",
+    "FOLDS",
+    "NOT_FORECAST",
+    "Backtest",
+    "World",
+    "fitted",
+    "folds",
+    "run_backtest",
+]
 
 NOT_FORECAST = ("UKR", "RUS", "BLR")  # the host and the adversaries
+CUTOFFS = (date(2024, 12, 31), date(2025, 3, 31), date(2025, 6, 30))  # the track record's
 FOLDS = 5
 _SIGN = {Stance.SUPPORT: 1, Stance.CONDITIONAL: 1, Stance.OPPOSE: -1, Stance.UNCERTAIN: 0}
 
@@ -119,16 +129,26 @@ def folds(outcomes: dict[str, int], k: int = FOLDS) -> dict[str, int]:
 
 
 def _oof_v2(world: World, option: Option, cutoff: date, test: dict[str, Case]) -> list[float]:
-    """Each state forecast with parameters fitted without its fold (ground outcomes)."""
+    """Each state forecast with parameters fitted without its fold.
+
+    The fit is the shipped one (``fitted``): ground outcomes pooled over ``CUTOFFS``
+    and this cut-off, here without any case of the fold's states at any cut-off.
+    """
     ground = test if option is Option.GROUND_TROOPS else _cases(world, Option.GROUND_TROOPS, cutoff)
     fold = folds({a: c.outcome for a, c in ground.items()})
+    pooled = [
+        case
+        for day in sorted({*CUTOFFS, cutoff})
+        for case in (ground if day == cutoff else _cases(world, Option.GROUND_TROOPS, day)).values()
+    ]
     scenario = world.at(cutoff)
     p = []
     for actor, case in test.items():
         mine = fold.get(actor, -1)
         key = (cutoff, str(mine))
         if key not in world.fits:
-            world.fits[key] = fit([c for a, c in ground.items() if fold[a] != mine], scenario)
+            rest = [c for c in pooled if c.actor not in fold or fold[c.actor] != mine]
+            world.fits[key] = fit(rest, scenario)
         p.append(float(predict(world.fits[key], [case], scenario)[0]))
     return p
 
@@ -210,14 +230,10 @@ def fitted(world: World, cutoffs: Sequence[date]) -> dict[str, Any]:
         cases = list(_cases(world, Option.GROUND_TROOPS, cutoff).values())
         pooled.extend(cases)
         theta = fit(cases, world.at(cutoff))
-        per_cutoff[cutoff.isoformat()] = dict(zip(NAMES, map(_r, theta), strict=True))
+        per_cutoff[cutoff.isoformat()] = to_parameters(theta).model_dump()
     theta = fit(pooled, world.at(cutoffs[-1]))
     return {
-        "parameters": dict(zip(NAMES, map(_r, theta), strict=True)),
+        "parameters": to_parameters(theta).model_dump(),
         "per_cutoff": per_cutoff,
         "cases": len(pooled),
     }
-
-
-def _r(value: float) -> float:
-    return round(float(value), 2)

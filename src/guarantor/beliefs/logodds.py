@@ -125,7 +125,8 @@ def _weights(evidence: Evidence, rule: BeliefRule, as_of: date) -> tuple[float, 
         recency = rule.undated_weight
     else:
         age = max((as_of - evidence.stated_on).days, 0)
-        recency = 0.5 ** (age / rule.half_life_days)
+        half_life = rule.v2.half_life_days if rule.rule == RULE_V2 else rule.half_life_days
+        recency = 0.5 ** (age / half_life)
     directness = 1.0
     if evidence.analysis:
         directness *= rule.directness.analysis
@@ -134,10 +135,10 @@ def _weights(evidence: Evidence, rule: BeliefRule, as_of: date) -> tuple[float, 
     return grade, recency, directness
 
 
-def _scored(evidence: Evidence, scenario: Scenario) -> Vote:
+def _scored(evidence: Evidence, scenario: Scenario, prior: float) -> Vote:
     rule = scenario.beliefs
     if rule.rule == RULE_V2:
-        value, reason = vote_value_v2(evidence, rule, scenario.conditions)
+        value, reason = vote_value_v2(evidence, rule, scenario.conditions, prior)
     else:
         value, reason = vote_value(evidence, rule, scenario.conditions)
     grade, recency, directness = _weights(evidence, rule, scenario.as_of)
@@ -199,9 +200,9 @@ def belief_for(
     """
     rule = scenario.beliefs
     relevant, undated = _known(evidence, actor, option, scenario.as_of)
-    scored = [_scored(e, scenario) for e in relevant]
-    counted = _heaviest_per_source(scored)
     prior, basis = _prior(actor, option, scenario, history)
+    scored = [_scored(e, scenario, prior) for e in relevant]
+    counted = _heaviest_per_source(scored)
     base = logit(prior)
     scale = rule.v2.evidence_scale if rule.rule == RULE_V2 else 1.0
     votes = []

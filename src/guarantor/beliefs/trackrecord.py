@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from guarantor.beliefs.backtest import FOLDS, World, fitted, run_backtest
+from guarantor.beliefs.backtest import CUTOFFS, FOLDS, World, fitted, run_backtest
 from guarantor.beliefs.fit import SHRINK
 from guarantor.domain.vocabulary import Option
 
 __all__ = ["CUTOFFS", "OPTIONS", "beats_every_baseline", "track_record"]
 
-CUTOFFS = (date(2024, 12, 31), date(2025, 3, 31), date(2025, 6, 30))
 OPTIONS = (Option.GROUND_TROOPS, Option.AIR_SUPPORT, Option.NAVAL_SUPPORT)
 
 

@@ -4,9 +4,13 @@
   m + meetings x c)`` (``guarantor.beliefs.baserates``), kept between the oppose
   vote and the upper bound so a refusal can never raise a belief.
 * "Willing if X" is not a refusal: a conditional stance votes
-  ``q x conditional_met + (1 - q) x conditional_unmet`` with q = P(all its
-  conditions) from the scenario, so a likelier condition never lowers the vote.
-* Every vote's log-odds shift is multiplied by the fitted ``evidence_scale``.
+  ``q x conditional_met + (1 - q) x prior`` with q = P(all its conditions) from
+  the scenario: if X fails, the statement says nothing about what the state
+  would do without X, so that part votes the state's own prior (no shift). A
+  likelier condition never lowers the vote, and an impossible one leaves the
+  belief where silence would.
+* Every vote's log-odds shift is multiplied by the fitted ``evidence_scale``,
+  and ages with v2's own fitted half-life.
 
 The five numbers are fitted by ``guarantor backtest --fit`` (out-of-fold by state).
 """
@@ -42,14 +46,14 @@ def prior_v2(
 
 
 def vote_value_v2(
-    evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions
+    evidence: Evidence, rule: BeliefRule, conditions: ScenarioConditions, prior: float
 ) -> tuple[float, str]:
-    """The probability a stance votes for under v2, and why."""
+    """The probability a stance votes for under v2 (``prior``: the state's own), and why."""
     plain = plain_vote(evidence, rule)
     if plain is not None:
         return plain
-    votes = rule.votes
+    met = rule.votes.conditional_met
     q = conditions.chance_all(evidence.conditions)
-    value = q * votes.conditional_met + (1.0 - q) * rule.v2.conditional_unmet
+    value = q * met + (1.0 - q) * min(prior, met)
     named = ", ".join(sorted(c.value for c in evidence.conditions))
-    return value, f"conditional on {named}: P(conditions) = {q:.2f}"
+    return value, f"conditional on {named}: P(conditions) = {q:.2f}, else no information"

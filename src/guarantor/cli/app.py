@@ -32,6 +32,7 @@ from guarantor.cli import (
     positions,
     questionnaire,
     registry,
+    report,
     respond,
     runs,
     scenario,
@@ -106,6 +107,7 @@ for _module in (
     costs,
     respond,
     assess,
+    report,
     questionnaire,
     train,
 ):

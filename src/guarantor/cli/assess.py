@@ -2,45 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import ReportFormatOption
-from guarantor.cli.context import CliContext, get_context
+from guarantor.cli.context import get_context
 from guarantor.cli.forces import mc_error
 from guarantor.cli.options import MIN_TRIALS, WideOption
 from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.respond import brief_reaction, print_reaction
-from guarantor.cli.scenario import ScenarioOption
+from guarantor.cli.scenario import ScenarioOption, effective_scenario
 from guarantor.costs import answer_who_pays
-from guarantor.domain.scenario import Scenario
 from guarantor.forces.answer import answer_who_sends
-from guarantor.reports.assessment import Assessment, StoreSummary, build_assessment
-from guarantor.store import Store, safe_url
+from guarantor.reports.assessment import Assessment, build_assessment, store_summary
 
 __all__ = ["register"]
 
 _MORE = "--top N for more, --format json for all"
-
-
-def _store_summary(context: CliContext) -> StoreSummary:
-    """Open (creating if need be) the store and count what it holds."""
-    with Store.open(context.db_url) as store:
-        by_month = store.documents_by_outlet_month()
-        positions = sum(1 for _ in store.positions())
-    documents = sum(int(row["documents"]) for row in by_month)
-    return StoreSummary(safe_url(context.db_url), documents, positions, by_month)
-
-
-def _scenario(path: Any, trials: int | None, seed: int | None) -> Scenario:
-    scenario = load_scenario(path)
-    changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
-    return scenario.model_copy(update=changes) if changes else scenario
 
 
 def _print_troops(console: Console, report: Assessment, top: int, wide: bool) -> None:
@@ -210,10 +192,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Answer the four questions (who sends troops, on what conditions, how partners react if attacked, who pays) from the bundled registry and ledger plus the store."""  # noqa: E501
         context = get_context(ctx)
-        effective = _scenario(scenario, trials, seed)
+        effective = effective_scenario(scenario, trials, seed)
         err = Console(stderr=True)
         with err.status("reading the store and the registry"):
-            store = _store_summary(context)
+            store = store_summary(context.db_url)
             registry, evidence = load_world(context.settings.db)
         with err.status(
             f"force generation: {effective.trials:,} trials, with and without a US backstop"

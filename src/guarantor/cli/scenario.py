@@ -13,7 +13,7 @@ from guarantor.cli.render import Format, emit_json, emit_rows, to_jsonable
 from guarantor.domain.scenario import Scenario, parameter_rows
 from guarantor.errors import UsageError
 
-__all__ = ["ScenarioOption", "register"]
+__all__ = ["ScenarioOption", "effective_scenario", "register"]
 
 ScenarioOption = Annotated[
     Path | None,
@@ -24,6 +24,14 @@ ScenarioOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def effective_scenario(path: Path | None, trials: int | None, seed: int | None) -> Scenario:
+    """The scenario file merged over the default, with --trials and --seed when given."""
+    scenario = load_scenario(path)
+    changes = {k: v for k, v in {"trials": trials, "seed": seed}.items() if v is not None}
+    return scenario.model_copy(update=changes) if changes else scenario
+
 
 scenario_app = typer.Typer(
     help="Scenarios: the assumptions a run is made under.", no_args_is_help=True

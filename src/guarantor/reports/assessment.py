@@ -26,6 +26,7 @@ from guarantor.registry import Registry
 from guarantor.reports.board import Board, position_board
 from guarantor.response.obligations import Duty, Parties, read_duties
 from guarantor.response.report import ResponseReport
+from guarantor.store import Store, safe_url
 
 __all__ = [
     "Assessment",
@@ -37,6 +38,7 @@ __all__ = [
     "conditions_named",
     "payments",
     "response_obligations",
+    "store_summary",
 ]
 
 TROOP_OPTIONS = (Option.GROUND_TROOPS, Option.AIR_SUPPORT, Option.NAVAL_SUPPORT)
@@ -50,6 +52,15 @@ class StoreSummary:
     documents: int
     positions: int
     by_outlet_month: list[dict[str, Any]] = field(default_factory=list)
+
+
+def store_summary(db_url: str) -> StoreSummary:
+    """Open (creating if need be) the store and count what it holds."""
+    with Store.open(db_url) as store:
+        by_month = store.documents_by_outlet_month()
+        positions = sum(1 for _ in store.positions())
+    documents = sum(int(row["documents"]) for row in by_month)
+    return StoreSummary(safe_url(db_url), documents, positions, by_month)
 
 
 @dataclass(frozen=True)
