@@ -106,3 +106,17 @@ def test_nothing_imports_cli() -> None:
     graph = package_graph()
     importers = [p for p, targets in graph.items() if "guarantor.cli" in targets]
     assert importers in ([], ["guarantor.__main__"])  # the entry point may
+
+
+def test_web_is_a_top_layer() -> None:
+    """Only the CLI's ``serve`` reaches the dashboard, and the dashboard never the CLI."""
+    graph = package_graph()
+    importers = sorted(p for p, targets in graph.items() if "guarantor.web" in targets)
+    assert importers == ["guarantor.cli"]
+    assert "guarantor.cli" not in graph["guarantor.web"]
+    serving = [
+        path.name
+        for path in (ROOT / "cli").glob("*.py")
+        if any(name.startswith("guarantor.web") for name in _imports(path))
+    ]
+    assert serving == ["serve.py"]

@@ -52,7 +52,7 @@ def test_make_run_creates_venv_installs_and_assesses() -> None:
 
 def test_make_test_installs_dev_extras_and_runs_pytest() -> None:
     steps = _make_dry_run("test")
-    assert "'.[dev,postgres]'" in steps
+    assert "'.[dev,postgres,web]'" in steps
     assert steps.strip().splitlines()[-1].endswith("-m pytest")
 
 

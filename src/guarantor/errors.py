@@ -2,8 +2,9 @@
 
 Every failure a user can cause or meet is a ``GuarantorError`` subclass whose
 message names the file, the line and what was expected. The CLI maps them to
-exit codes in one place (``guarantor.cli.app``); the web layer will map them to
-HTTP statuses from the same ``exit_code``/``http_status`` attributes.
+exit codes in one place (``guarantor.cli.app``); the web layer maps them to
+HTTP statuses from the same ``exit_code``/``http_status`` attributes
+(``guarantor.web.app``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ __all__ = [
     "IngestError",
     "InputError",
     "NotFoundError",
+    "ReadOnlyError",
     "StoreError",
+    "TokenError",
+    "TooLargeError",
+    "UnsupportedTypeError",
     "UsageError",
     "ValidationError",
     "every_problem",
@@ -100,6 +105,32 @@ class StoreError(GuarantorError):
 
     exit_code = 1
     http_status = 503
+
+
+class ReadOnlyError(GuarantorError):
+    """A write asked of a dashboard started without a token."""
+
+    exit_code = 2
+    http_status = 403
+
+
+class TokenError(GuarantorError):
+    """A write with a missing or wrong token."""
+
+    exit_code = 2
+    http_status = 401
+
+
+class TooLargeError(InputError):
+    """An input over its size limit (a dashboard upload)."""
+
+    http_status = 413
+
+
+class UnsupportedTypeError(InputError):
+    """An input of a kind guarantor does not read (a dashboard upload)."""
+
+    http_status = 415
 
 
 _E = TypeVar("_E", bound=GuarantorError)

@@ -187,3 +187,17 @@ def test_a_lost_race_on_the_same_text_is_a_duplicate(
     again = store.add_document(doc, [_position(doc.source)], None)
     assert (again.status, again.document_id) == ("duplicate", first.document_id)
     assert list(store.positions()) == []
+
+
+def test_revision_changes_with_every_write_a_reader_sees(store: Store) -> None:
+    """The dashboard's caches are keyed by it: a document, a run, a re-grade each move it."""
+    seen = [store.revision()]
+    doc = make_doc("Revision text.", outlet="Reuters", published=date(2025, 1, 5))
+    store.add_document(doc, [_position(doc.source)], None)
+    seen.append(store.revision())
+    store.begin_run("test.v1")
+    seen.append(store.revision())
+    store.set_outlet("reuters", reliability="C")
+    seen.append(store.revision())
+    assert len(set(seen)) == len(seen)
+    assert store.revision() == seen[-1]  # reading changes nothing

@@ -36,6 +36,7 @@ from guarantor.cli import (
     respond,
     runs,
     scenario,
+    serve,
     train,
 )
 from guarantor.cli.context import CliContext
@@ -109,6 +110,7 @@ for _module in (
     assess,
     report,
     questionnaire,
+    serve,
     train,
 ):
     _module.register(app)

@@ -25,6 +25,7 @@ __all__ = [
     "Filed",
     "IngestOutcome",
     "current_by_actor",
+    "file_response",
     "filed_responses",
     "ingest_responses",
     "load_answers",
@@ -50,21 +51,25 @@ class IngestOutcome:
 
 
 def _file_one(store: Store, path: Path, index: ActorIndex, today: date) -> IngestOutcome:
-    response = read_response(path, index, today)
+    return file_response(store, read_response(path, index, today), str(path))
+
+
+def file_response(store: Store, response: Response, source: str) -> IngestOutcome:
+    """Store one validated response (from a file or the web form) under ``source``."""
     document = response.model_dump_json()
     response_id, new = add_response(
         store,
         form=response.form,
         answered_on=response.answered_on,
         respondents=response.respondents,
-        source=str(path),
+        source=source,
         content_hash=hashlib.sha256(document.encode("utf-8")).hexdigest(),
         answers=document,
         signed_by=response.signed_by,
         example=response.example,
     )
     return IngestOutcome(
-        str(path), "stored" if new else "duplicate", response_id, response.respondents
+        source, "stored" if new else "duplicate", response_id, response.respondents
     )
 
 

@@ -10,7 +10,13 @@ from sqlalchemy import ColumnElement, Connection, Select, String, func, select
 
 from guarantor.domain import Grade
 from guarantor.store.records import StoredDocument, StoredPosition
-from guarantor.store.schema import documents, outlets, positions
+from guarantor.store.schema import (
+    documents,
+    ingest_runs,
+    outlets,
+    positions,
+    questionnaire_responses,
+)
 
 __all__ = [
     "counts",
@@ -158,6 +164,17 @@ def month_counts(connection: Connection) -> list[dict[str, Any]]:
         .order_by(documents.c.outlet_key.asc().nulls_last(), month.asc().nulls_last())
     ).all()
     return [{"outlet": r.outlet_key, "month": r.month, "documents": r.documents} for r in rows]
+
+
+def revision(connection: Connection) -> tuple[str, ...]:
+    """What changes whenever anything a view reads is written: the newest document,
+    position, ingest run and questionnaire response, and the latest outlet re-grade.
+    Primary-key maxima, so it stays cheap on a large store."""
+    tables = (documents, positions, ingest_runs, questionnaire_responses)
+    newest = [select(func.max(t.c.id)).scalar_subquery() for t in tables]
+    regraded = select(func.max(outlets.c.updated_at)).scalar_subquery()
+    row = connection.execute(select(*newest, regraded)).one()
+    return tuple(str(value) for value in row)
 
 
 def counts(connection: Connection) -> dict[str, int]:

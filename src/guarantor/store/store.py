@@ -373,6 +373,11 @@ class Store:
         with self._read() as connection:
             return queries.counts(connection)
 
+    def revision(self) -> tuple[str, ...]:
+        """A token that changes with every write a reader could see (for caches)."""
+        with self._read() as connection:
+            return queries.revision(connection)
+
     def documents_by_outlet_month(self) -> list[dict[str, Any]]:
         with self._read() as connection:
             return queries.month_counts(connection)
