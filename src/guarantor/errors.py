@@ -9,7 +9,9 @@ HTTP statuses from the same ``exit_code``/``http_status`` attributes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
 __all__ = [
     "ClusterError",
@@ -25,6 +27,7 @@ __all__ = [
     "UnsupportedTypeError",
     "UsageError",
     "ValidationError",
+    "every_problem",
 ]
 
 
@@ -33,6 +36,8 @@ class GuarantorError(Exception):
 
     exit_code: int = 1
     http_status: int = 500
+    # every problem found in one input, when there were several (see ``every_problem``)
+    problems: tuple[GuarantorError, ...] = ()
 
     def __init__(
         self,
@@ -141,6 +146,22 @@ class UnsupportedTypeError(InputError):
     """An input of a kind guarantor does not read (a dashboard upload)."""
 
     http_status = 415
+
+
+_E = TypeVar("_E", bound=GuarantorError)
+
+
+def every_problem(problems: Sequence[_E]) -> _E:
+    """One error that reports all ``problems`` at once, each on its own line with its place.
+
+    It is of the first problem's kind and place (so exit code and ``path``/``line`` hold),
+    and keeps them all in ``problems``.
+    """
+    first, *rest = problems
+    message = first.message + "".join("\n" + p.render() for p in rest)
+    combined = type(first)(message, path=first.path, line=first.line, column=first.column)
+    combined.problems = tuple(problems)
+    return combined
 
 
 class ClusterError(GuarantorError):

@@ -117,3 +117,22 @@ def test_default_text_is_commented_yaml() -> None:
 def test_deep_merge_replaces_leaves_and_lists() -> None:
     merged = deep_merge({"a": {"b": 1, "c": [1, 2]}, "d": 1}, {"a": {"c": [3]}})
     assert merged == {"a": {"b": 1, "c": [3]}, "d": 1}
+
+
+def test_every_error_of_a_scenario_is_reported_at_once(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "seed: -1\n"
+        "correlation: 1.5\n"
+        "conditions:\n  usbackstop: 1\n"
+        "overrides:\n  XYZ:\n    ground_troops: 0.5\n",
+    )
+    with pytest.raises(ConfigurationError) as caught:
+        load_scenario(path)
+    problems = caught.value.problems
+    assert [(p.path, p.line) for p in problems] == [(str(path), n) for n in (1, 2, 4, 6)]
+    rendered = caught.value.render().splitlines()
+    assert len(rendered) == 4
+    assert all(line.startswith(f"{path}:") for line in rendered)
+    for expected in ("seed", "correlation", "usbackstop", "XYZ"):
+        assert expected in caught.value.render()

@@ -45,7 +45,7 @@ def test_extract_prints_one_position_per_line(corpus: Path) -> None:
         assert list(row) == POSITION_KEYS
         text = (corpus / "a.txt").read_text(encoding="utf-8")
         assert text[row["start"] : row["end"]] == row["quote"]
-        assert row["document"] == str(corpus / "a.txt")
+        assert row["document"] == (corpus / "a.txt").resolve().as_uri()
 
 
 def test_extract_json_and_table(corpus: Path) -> None:

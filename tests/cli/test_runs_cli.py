@@ -80,5 +80,5 @@ def test_a_resumed_run_skips_stored_documents_before_extracting(tmp_path: Path) 
             [str(tmp_path / "a.txt")], store, settings=load_settings(), extractor=extractor
         )
         again = ingest_paths([str(tmp_path)], store, settings=load_settings(), extractor=extractor)
-    assert seen == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert seen == [(tmp_path / n).resolve().as_uri() for n in ("a.txt", "b.txt")]
     assert (again.stored, again.duplicates) == (1, 1)

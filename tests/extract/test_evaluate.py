@@ -98,3 +98,11 @@ def test_bad_gold_names_file_and_line(tmp_path: Path) -> None:
         load_gold(path)
     assert f"{path}:3" in str(error.value)
     assert "tanks" in str(error.value)
+
+
+def test_misses_come_in_the_same_order_every_run() -> None:
+    """Not in set order (which changes with Python's hash seed): sorted by triple."""
+    actors = ["NOR", "CHE", "ITA", "POL", "FRA", "DEU", "GBR", "DNK"]
+    gold = {"a.txt": [GoldPosition(a, "sanctions", "support") for a in actors]}
+    result = score(gold, {}, {"a.txt": TEXT})
+    assert [m.actor for m in result.misses] == sorted(actors)

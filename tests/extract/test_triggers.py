@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guarantor.extract.lexicon import load_lexicon
-from guarantor.extract.triggers import TriggeredPattern, TriggerIndex, first_words
+from guarantor.extract.pattern_words import first_words
+from guarantor.extract.triggers import TriggeredPattern, TriggerIndex
 
 LEX = load_lexicon()
 WORDS = [

@@ -82,7 +82,7 @@ def test_failures_are_recorded_and_the_batch_goes_on(
     docs = {d.text: d for d in store.documents()}
     assert docs["Good one."].outlet_key == "reuters.com"
     assert docs["Good one."].published == date(2025, 3, 24)
-    assert docs["Good one."].source == f"{feed}:1"
+    assert docs["Good one."].source == f"{feed.resolve().as_uri()}#line=0,1"
     assert docs["Good two."].outlet_key == "tass.com"
     assert docs["Good two."].source == "https://www.tass.com/politics/1"
 

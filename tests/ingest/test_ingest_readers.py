@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guarantor.errors import IngestError
-from guarantor.ingest import RawArticle, iter_articles, total_bytes
+from guarantor.ingest import RawArticle, iter_articles, read_documents, total_bytes
 
 
 def _read(paths: list[str], stdin: bytes | None = None, max_bytes: int = 4000) -> list[object]:
@@ -119,3 +119,27 @@ def test_a_relative_path_is_stored_as_an_absolute_source(
     (article,) = list(iter_articles(["seeds"], max_bytes=10_000))
     assert isinstance(article, RawArticle)
     assert article.source == str(tmp_path / "seeds" / "a.txt")
+
+
+def test_a_stored_source_is_a_resolvable_file_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: '../shared/corpus/seeds/a.txt' is stored as file:///.../seeds/a.txt."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "work").mkdir()
+    (tmp_path / "seeds" / "a b.txt").write_text("Paris will send troops.", encoding="utf-8")
+    feed = tmp_path / "seeds" / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": "Rome waits."}) + "\n"
+        + json.dumps({"text": "Oslo sends.", "url": "https://example.org/oslo"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    monkeypatch.chdir(tmp_path / "work")
+    docs = list(read_documents(["../seeds"], max_bytes=10_000))
+    sources = sorted(d.source for d in docs)
+    assert sources == [
+        (tmp_path / "seeds" / "a b.txt").resolve().as_uri(),
+        f"{feed.resolve().as_uri()}#line=0,1",
+        "https://example.org/oslo",
+    ]
+    assert sources[0].startswith("file:///") and "%20" in sources[0] and ".." not in sources[0]

@@ -158,3 +158,30 @@ def test_import_export_round_trips(
     exported.write_text(dump_rows(list(mine.values()), KINDS["pledges"], fmt), encoding="utf-8")
     _, back = read_rows(exported, kind="pledges")
     assert {p.id: p for p in back} == {r.id: r for r in rows}
+
+
+def test_every_bad_cell_of_every_row_is_reported_at_once(tmp_path: Path) -> None:
+    bad = (
+        GOOD
+        + "p3,DEU,tanks,5,tanks,,five tanks,,not-a-date,announced,https://example.org/3\n"
+        + "p4,XXX,money,-5,EUR,,x,,2025-01-01,announced,https://example.org/4\n"
+    )
+    path = _write(tmp_path / "pledges.csv", bad)
+    _kind, _count, problems = validate_file(path)
+    assert [(p.line, p.column) for p in problems] == [
+        (4, "kind"),
+        (4, "pledged_on"),
+        (5, "amount"),
+        (5, "actor"),
+    ]
+    with pytest.raises(ValidationError) as info:
+        read_rows(path)
+    assert [(p.line, p.column) for p in info.value.problems] == [
+        (4, "kind"),
+        (4, "pledged_on"),
+        (5, "amount"),
+        (5, "actor"),
+    ]
+    with pytest.raises(ValidationError) as info:
+        import_file(path, tmp_path / "user")
+    assert len(info.value.render().splitlines()) == 4

@@ -30,9 +30,9 @@ pytestmark = pytest.mark.slow  # the models run once for the module (about 10 s)
 
 REPO = Path(__file__).resolve().parents[2]
 PLANTED = '<script>alert("planted")</script>'
-ARTICLE = f"""Britain ready to send troops, says Starmer
+ARTICLE = f"""Britain ready to send troops, says Starmer {PLANTED}
 
-LONDON, 3 March 2025 (Reuters) - Prime Minister Keir Starmer said on Monday that Britain \
+LONDON, 26 January 2026 (Reuters) - Prime Minister Keir Starmer said on Monday that Britain \
 is ready to send ground troops to Ukraine {PLANTED} to secure a peace deal.
 """
 SMALL = """name: report-test
@@ -197,7 +197,7 @@ def test_notes_carry_quotes_sources_and_references(built: Built) -> None:
     names = {a.name for a in built.report.assumptions}
     assert {row["name"] for row in parameter_rows()} <= names
     assert any(name.startswith("registry.factors.") for name in names)
-    assert any(s.outlet == "Reuters" for s in built.report.sources)
+    assert any("reuters" in (s.outlet or "").lower() for s in built.report.sources)
     assert built.report.questionnaire is not None
     assert built.report.questionnaire.respondents == ("NLD",)
 

@@ -14,7 +14,7 @@ from typing import Any
 import pydantic
 
 from guarantor.domain.scenario import Scenario, deep_merge
-from guarantor.errors import ConfigurationError, NotFoundError
+from guarantor.errors import ConfigurationError, NotFoundError, every_problem
 from guarantor.guard import LIMITS, read_text
 from guarantor.registry.actors import load_actors
 from guarantor.yamlio import YamlDocument, load_yaml
@@ -50,33 +50,56 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
     if merge:
         base, _ = _compose(default_scenario_text(), _DEFAULT)
         data = deep_merge(base, data)
+    problems = _unknown_actors(data, path, loaded)
     try:
         scenario = Scenario.model_validate(data)
     except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(str(part) for part in first["loc"])
-        where = ".".join(loc) or "(top level)"
-        raise ConfigurationError(
-            f"{where}: {first['msg']} (got {first.get('input')!r})",
-            path=path,
-            line=loaded.line_of(*loc, default=1 if loaded.lines else None),
-        ) from exc
-    _check_actors(scenario, path, loaded)
+        errors = exc.errors()
+        locs = [tuple(e["loc"]) for e in errors]
+        # a container that failed only because an item in it did says nothing more
+        specific = [e for e, loc in zip(errors, locs, strict=True) if not _encloses(loc, locs)]
+        problems += [_problem(error, path, loaded) for error in specific]
+        raise every_problem(sorted(problems, key=lambda p: p.line or 0)) from exc
+    if problems:
+        raise every_problem(problems)
     return scenario.model_copy(update={"name": Path(path).stem}) if unnamed else scenario
 
 
-def _check_actors(scenario: Scenario, path: str | Path, loaded: YamlDocument) -> None:
+def _encloses(loc: tuple[Any, ...], locs: list[tuple[Any, ...]]) -> bool:
+    return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
+
+
+def _problem(error: Any, path: str | Path, loaded: YamlDocument) -> ConfigurationError:
+    loc = tuple(str(part) for part in error["loc"])
+    where = ".".join(loc) or "(top level)"
+    return ConfigurationError(
+        f"{where}: {error['msg']} (got {error.get('input')!r})",
+        path=path,
+        line=loaded.line_of(*loc, default=1 if loaded.lines else None),
+    )
+
+
+def _unknown_actors(
+    data: dict[str, Any], path: str | Path, loaded: YamlDocument
+) -> list[ConfigurationError]:
     """An override for an actor nobody knows is an error, not a silent no-op."""
+    overrides = data.get("overrides")
+    if not isinstance(overrides, dict):
+        return []  # not a mapping: the schema says so
     actors = load_actors()
-    for actor in scenario.overrides:
+    problems = []
+    for actor in overrides:
         try:
-            actors.get(actor)
+            actors.get(str(actor))
         except NotFoundError:
-            raise ConfigurationError(
-                f"overrides: unknown actor {actor!r}; expected a code `guarantor actors` lists",
-                path=path,
-                line=loaded.line_of("overrides", actor),
-            ) from None
+            problems.append(
+                ConfigurationError(
+                    f"overrides: unknown actor {actor!r}; expected a code `guarantor actors` lists",
+                    path=path,
+                    line=loaded.line_of("overrides", str(actor)),
+                )
+            )
+    return problems
 
 
 def _compose(text: str, path: str | Path) -> tuple[dict[str, Any], YamlDocument]:

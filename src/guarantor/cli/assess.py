@@ -12,7 +12,7 @@ from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import ReportFormatOption
 from guarantor.cli.context import get_context
 from guarantor.cli.forces import mc_error
-from guarantor.cli.options import MIN_TRIALS
+from guarantor.cli.options import MIN_TRIALS, WideOption
 from guarantor.cli.render import SHORT_OPTIONS, Format, ReportFormat, emit_json, emit_rows
 from guarantor.cli.respond import brief_reaction, print_reaction
 from guarantor.cli.scenario import ScenarioOption, effective_scenario
@@ -25,7 +25,7 @@ __all__ = ["register"]
 _MORE = "--top N for more, --format json for all"
 
 
-def _print_troops(console: Console, report: Assessment, top: int) -> None:
+def _print_troops(console: Console, report: Assessment, top: int, wide: bool) -> None:
     answer = report.who_sends
     off, on = answer.without_backstop, answer.with_backstop
     console.rule("1. Who would send troops, and is it enough?")
@@ -53,10 +53,11 @@ def _print_troops(console: Console, report: Assessment, top: int) -> None:
         title="likely contributors without a US backstop ('guarantor explain ACTOR "
         "ground_troops' shows the evidence)",
         console=console,
+        wide=wide,
     )
 
 
-def _print_rest(console: Console, report: Assessment, top: int) -> None:
+def _print_rest(console: Console, report: Assessment, top: int, wide: bool) -> None:
     console.rule("2. On what conditions?")
     emit_rows(
         [vars(r) | {"refs": ", ".join(r.refs[:3])} for r in report.conditions[:top]],
@@ -66,12 +67,13 @@ def _print_rest(console: Console, report: Assessment, top: int) -> None:
         columns=["actor", "option", "condition", "sources", "refs"],
         title="conditions named for troop, air and naval contributions",
         console=console,
+        wide=wide,
     )
     print_reaction(console, report, top)
-    _print_who_pays(console, report, top)
+    _print_who_pays(console, report, top, wide)
 
 
-def _print_who_pays(console: Console, report: Assessment, top: int) -> None:
+def _print_who_pays(console: Console, report: Assessment, top: int, wide: bool) -> None:
     """Question 4 from the cost model; the pledged money stays beside it."""
     console.rule("4. Who would pay?")
     answer = report.who_pays
@@ -104,6 +106,7 @@ def _print_who_pays(console: Console, report: Assessment, top: int) -> None:
             Format.TABLE,
             title=f"top payers under {r.key}",
             console=console,
+            wide=wide,
         )
     emit_rows(
         [
@@ -116,10 +119,11 @@ def _print_who_pays(console: Console, report: Assessment, top: int) -> None:
         more=_MORE,
         title="money pledged (EUR million, by status; 'guarantor registry pledges' lists them)",
         console=console,
+        wide=wide,
     )
 
 
-def _print_evidence(console: Console, report: Assessment, top: int) -> None:
+def _print_evidence(console: Console, report: Assessment, top: int, wide: bool) -> None:
     console.rule("Evidence")
     store = report.store
     console.print(
@@ -136,6 +140,7 @@ def _print_evidence(console: Console, report: Assessment, top: int) -> None:
             more=_MORE,
             title="documents per outlet and month",
             console=console,
+            wide=wide,
         )
     _print_board(console, report)
 
@@ -183,6 +188,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         top: Annotated[int, typer.Option("--top", min=1, help="Rows per table.")] = 15,
         fmt: ReportFormatOption = ReportFormat.TABLE,
+        wide: WideOption = False,
     ) -> None:
         """Answer the four questions (who sends troops, on what conditions, how partners react if attacked, who pays) from the bundled registry and ledger plus the store."""  # noqa: E501
         context = get_context(ctx)
@@ -205,6 +211,6 @@ def register(app: typer.Typer) -> None:
             emit_json(report.as_dict())
             return
         console = Console()
-        _print_troops(console, report, top)
-        _print_rest(console, report, top)
-        _print_evidence(console, report, top)
+        _print_troops(console, report, top, wide)
+        _print_rest(console, report, top, wide)
+        _print_evidence(console, report, top, wide)

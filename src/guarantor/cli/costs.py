@@ -10,6 +10,7 @@ from rich.console import Console
 from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
 from guarantor.cli.context import get_context
+from guarantor.cli.options import WideOption
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.costs import KEYS, CostReport, resolve_key, run_costs
@@ -37,7 +38,7 @@ def _bn(value: float) -> str:
     return f"{value / 1e9:,.2f}bn"
 
 
-def _print_table(report: CostReport, top: int) -> None:
+def _print_table(report: CostReport, top: int, wide: bool) -> None:
     console = Console()
     r, cost = report, report.cost_per_soldier_year
     console.print(
@@ -62,6 +63,7 @@ def _print_table(report: CostReport, top: int) -> None:
         columns=["sign", "item", "per_year", "total", "paid_to", "basis"],
         title="the bill (+ items, - offsets from outside the key)",
         console=console,
+        wide=wide,
     )
     rows = [
         {
@@ -77,7 +79,9 @@ def _print_table(report: CostReport, top: int) -> None:
         }
         for a in r.actors[:top]
     ]
-    emit_rows(rows, Format.TABLE, columns=_ACTOR_COLUMNS, title="who pays", console=console)
+    emit_rows(
+        rows, Format.TABLE, columns=_ACTOR_COLUMNS, title="who pays", console=console, wide=wide
+    )
     shifts = r.caps["shifts"]
     if shifts:
         emit_rows(
@@ -85,6 +89,7 @@ def _print_table(report: CostReport, top: int) -> None:
             Format.TABLE,
             title=f"what the caps shifted (binding: {', '.join(r.caps['binding'])})",
             console=console,
+            wide=wide,
         )
 
 
@@ -114,6 +119,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = None,
         top: Annotated[int, typer.Option("--top", min=1, help="Rows in the table.")] = 20,
         fmt: FormatOption = Format.TABLE,
+        wide: WideOption = False,
     ) -> None:
         """Cost of the guarantee (force, US support, military aid, less offsets) and each
         state's share: amount, share of the total, of its GDP and of its defence budget."""
@@ -131,4 +137,4 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.CSV:
             emit_rows([a.model_dump() for a in report.actors], fmt, columns=_ACTOR_COLUMNS)
         else:
-            _print_table(report, top)
+            _print_table(report, top, wide)

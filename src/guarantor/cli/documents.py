@@ -8,13 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from guarantor.cli.context import get_context
-from guarantor.cli.options import SinceOption, UntilOption, day
+from guarantor.cli.options import SinceOption, UntilOption, WideOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.store import Store, StoredDocument
 
 __all__ = ["COLUMNS", "register"]
 
 COLUMNS = ["id", "published", "outlet", "title", "language", "n_chars", "cluster_id", "source"]
+TABLE_COLUMNS = ["id", "published", "outlet", "title", "source"]  # the rest with --wide
 
 
 def _row(doc: StoredDocument, with_text: bool) -> dict[str, Any]:
@@ -47,6 +48,7 @@ def register(app: typer.Typer) -> None:
         until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
         text: Annotated[bool, typer.Option("--text", help="Include each document's text.")] = False,
+        wide: WideOption = False,
     ) -> None:
         """List stored documents (streamed for jsonl and csv)."""
         settings = get_context(ctx).settings
@@ -55,5 +57,6 @@ def register(app: typer.Typer) -> None:
                 _row(doc, text)
                 for doc in store.documents(outlet=outlet, since=day(since), until=day(until))
             )
-            columns = [*COLUMNS, "text"] if text else COLUMNS
-            emit_rows(rows, fmt, columns=columns, title="documents")
+            columns = COLUMNS if wide or fmt is not Format.TABLE else TABLE_COLUMNS
+            columns = [*columns, "text"] if text else columns
+            emit_rows(rows, fmt, columns=columns, title="documents", wide=wide)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from guarantor.cli.context import get_context
-from guarantor.cli.options import ExtractorOption, ThresholdOption
+from guarantor.cli.options import ExtractorOption, ThresholdOption, WideOption
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Position
 from guarantor.extract import extract_document
@@ -70,6 +70,7 @@ def register(app: typer.Typer) -> None:
         ] = Format.JSONL,
         extractor: ExtractorOption = None,
         threshold: ThresholdOption = None,
+        wide: WideOption = False,
     ) -> None:
         """Print every position found in the given documents (nothing is stored)."""
         settings = get_context(ctx).settings
@@ -81,4 +82,4 @@ def register(app: typer.Typer) -> None:
         )
         rows = (position_row(p) for p in found)
         columns = TABLE_COLUMNS if fmt is Format.TABLE else POSITION_KEYS
-        emit_rows(rows, fmt, columns=columns, title="positions")
+        emit_rows(rows, fmt, columns=columns, title="positions", wide=wide)

@@ -12,7 +12,7 @@ from guarantor.beliefs import load_scenario
 from guarantor.beliefs.world import load_world
 from guarantor.cli.beliefs import FormatOption
 from guarantor.cli.context import get_context
-from guarantor.cli.options import MIN_TRIALS
+from guarantor.cli.options import MIN_TRIALS, WideOption
 from guarantor.cli.render import Format, emit_json, emit_rows
 from guarantor.cli.scenario import ScenarioOption
 from guarantor.domain.scenario import MAX_TRIALS
@@ -27,7 +27,7 @@ def mc_error(report: ForceReport) -> float:
     return math.sqrt(p * (1 - p) / report.trials)
 
 
-def _print_table(report: ForceReport, top: int) -> None:
+def _print_table(report: ForceReport, top: int, wide: bool) -> None:
     console = Console()
     force = report.sustained_force
     console.print(
@@ -57,6 +57,7 @@ def _print_table(report: ForceReport, top: int) -> None:
         ],
         title="contributors (criticality: fall in P(met) without the state)",
         console=console,
+        wide=wide,
     )
     if report.sensitivity:
         emit_rows(
@@ -64,6 +65,7 @@ def _print_table(report: ForceReport, top: int) -> None:
             Format.TABLE,
             title="sensitivity of P(met) (same seed)",
             console=console,
+            wide=wide,
         )
 
 
@@ -90,6 +92,7 @@ def register(app: typer.Typer) -> None:
         ] = True,
         top: Annotated[int, typer.Option("--top", min=1, help="Rows in the table.")] = 20,
         fmt: FormatOption = Format.TABLE,
+        wide: WideOption = False,
     ) -> None:
         """Distribution of the force that can be kept in Ukraine and P(requirement met)."""
         effective = load_scenario(scenario)
@@ -100,6 +103,6 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.JSON:
             emit_json(report.as_json())
         elif fmt is Format.TABLE:
-            _print_table(report, top)
+            _print_table(report, top, wide)
         else:
             emit_rows((a.model_dump() for a in report.actors), fmt)

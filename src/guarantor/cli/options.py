@@ -18,6 +18,7 @@ __all__ = [
     "SinceOption",
     "ThresholdOption",
     "UntilOption",
+    "WideOption",
     "WorkersOption",
     "day",
     "open_cluster",
@@ -63,6 +64,14 @@ ThresholdOption = Annotated[
     ),
 ]
 
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Table: running text (quotes, titles, notes, sources) in full, wrapped, and any "
+        "columns left out to fit; without it each is elided to one line.",
+    ),
+]
 
 WorkersOption = Annotated[
     int | None,

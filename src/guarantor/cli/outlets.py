@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import WideOption
 from guarantor.cli.render import Format, emit_rows
 from guarantor.store import Store
 
@@ -26,13 +27,14 @@ def register(app: typer.Typer) -> None:
     def outlets(
         ctx: typer.Context,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+        wide: WideOption = False,
     ) -> None:
         """List outlets and their grades."""
         if ctx.invoked_subcommand is not None:
             return
         with Store.open(get_context(ctx).settings.db_url) as store:
             rows = [o.model_dump() for o in store.outlets()]
-        emit_rows(rows, fmt, columns=COLUMNS, title="outlets")
+        emit_rows(rows, fmt, columns=COLUMNS, title="outlets", wide=wide)
 
     @outlets_app.command("set")
     def set_grade(

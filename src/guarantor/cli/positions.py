@@ -8,7 +8,7 @@ import typer
 
 from guarantor.cli.context import get_context
 from guarantor.cli.extract import POSITION_KEYS
-from guarantor.cli.options import SinceOption, UntilOption, day
+from guarantor.cli.options import SinceOption, UntilOption, WideOption, day
 from guarantor.cli.render import Format, emit_rows
 from guarantor.domain import Option, Stance
 from guarantor.extract.record import corroborated
@@ -54,14 +54,13 @@ def register(app: typer.Typer) -> None:
         since: SinceOption = None,
         until: UntilOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
-        wide: Annotated[
-            bool, typer.Option("--wide", help="Table: add the conditions column.")
-        ] = False,
+        wide: WideOption = False,
     ) -> None:
         """List stored positions with their quote, grade and source (streamed for jsonl/csv).
 
-        The table shows one line per position with the quote elided to fit; the
-        full quote and every field are in --format json, jsonl or csv.
+        The table shows one line per position with the quote elided to fit; --wide
+        adds the conditions and wraps the full quote; every field is in --format
+        json, jsonl or csv.
 
         The grade's credibility digit counts corroboration: one better per extra
         independent source (other near-duplicate cluster and other outlet) of the
@@ -84,4 +83,4 @@ def register(app: typer.Typer) -> None:
             )
             narrow = WIDE_COLUMNS if wide else TABLE_COLUMNS
             columns = narrow if fmt is Format.TABLE else COLUMNS
-            emit_rows(rows, fmt, columns=columns, title="positions")
+            emit_rows(rows, fmt, columns=columns, title="positions", wide=wide)

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from guarantor.cli.context import get_context
+from guarantor.cli.options import WideOption
 from guarantor.cli.render import Format, emit_rows
 from guarantor.errors import UsageError
 from guarantor.registry import (
@@ -74,18 +75,20 @@ def _parse_day(value: str | None) -> date | None:
         raise UsageError(f"--as-of expects an ISO date like 2025-03-01, got {value!r}") from None
 
 
-def _list(ctx: typer.Context, kind: str, as_of: str | None, fmt: Format) -> None:
+def _list(ctx: typer.Context, kind: str, as_of: str | None, fmt: Format, wide: bool) -> None:
     day = _parse_day(as_of)
     registry = _load(ctx)
     if day is not None:
         registry = registry.as_of(day)
     columns = TABLE_COLUMNS[kind] if fmt is Format.TABLE else None
-    emit_rows(records(registry, kind), fmt, columns=columns, title=f"registry {kind}")
+    emit_rows(records(registry, kind), fmt, columns=columns, title=f"registry {kind}", wide=wide)
 
 
 def _make_lister(kind: str) -> None:
-    def lister(ctx: typer.Context, as_of: AsOf = None, fmt: Fmt = Format.TABLE) -> None:
-        _list(ctx, kind, as_of, fmt)
+    def lister(
+        ctx: typer.Context, as_of: AsOf = None, fmt: Fmt = Format.TABLE, wide: WideOption = False
+    ) -> None:
+        _list(ctx, kind, as_of, fmt, wide)
 
     lister.__doc__ = f"List {kind} (all columns with --format json or csv)."
     registry_app.command(kind)(lister)
@@ -100,11 +103,12 @@ def show(
     ctx: typer.Context,
     row_id: Annotated[str, typer.Argument(help="ISO3 code, instrument, pledge or ledger id.")],
     fmt: Fmt = Format.JSON,
+    wide: WideOption = False,
 ) -> None:
     """Show one row with every field and its source."""
     kind, row = _load(ctx).find(row_id)
     record = {"table": kind, **row.model_dump(mode="json")}
-    emit_rows([record], fmt)
+    emit_rows([record], fmt, wide=wide)
 
 
 @registry_app.command("validate")

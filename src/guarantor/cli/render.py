@@ -65,6 +65,7 @@ _PROBABILITY = ("p_", "probability", "prior", "criticality", "share", "weight", 
 # Columns of running text: one line each in a table, elided; the full text is a --format away.
 _TEXT = frozenset(
     {"quote", "why", "text", "description", "notes", "paraphrase", "basis", "conditions", "refs"}
+    | {"title", "source", "message", "url", "source_url", "note"}
 )
 
 
@@ -143,12 +144,13 @@ def emit_rows(
     console: Console | None = None,
     total: int | None = None,
     more: str = "--all",
+    wide: bool = False,
 ) -> int:
     """Write rows in ``fmt``; JSON Lines and CSV stream. Returns the row count.
 
     A table fits the terminal: short columns keep their headers whole, running text
-    (quotes, reasons) takes one elided line per row. With ``total`` above the rows
-    given, the table ends with '… N more; ``more``'.
+    (quotes, reasons) takes one elided line per row, or with ``wide`` all of it,
+    wrapped. With ``total`` above the rows given, the table ends with '… N more; ``more``'.
     """
     count = 0
     if fmt is Format.JSONL:
@@ -176,56 +178,85 @@ def emit_rows(
     console = console or Console()
     cols = list(columns or (materialised[0].keys() if materialised else []))
     cells = [[_table_cell(c, row.get(c)) for c in cols] for row in materialised]
-    budget = _text_budget(console.width, cols, cells)
-    table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD, pad_edge=False)
-    mins = _min_widths(cols, cells)
-    if sum(mins) + 2 * len(cols) > console.width:
-        mins = [0] * len(cols)  # too many columns to keep whole: let rich fold them
-    for col, least in zip(cols, mins, strict=True):
-        text = col in _TEXT
-        table.add_column(
-            SHORT_HEADERS.get(col, col),
-            overflow="ellipsis" if text else "fold",
-            no_wrap=text or (_short(col, cells, cols.index(col)) and bool(least)),
-            min_width=least or None,
-        )
-    for row_cells in cells:
-        table.add_row(
-            *(_elide(v, budget) if c in _TEXT else v for c, v in zip(cols, row_cells, strict=True))
-        )
-    if console.measure(table).maximum > console.width:
-        table.width = console.width  # make rich fold columns rather than crop the right edge
-    console.print(table)
+    console.print(_table(cols, cells, console.width, title=title, wide=wide))
     announce_more(console, total, len(materialised), more)
     return len(materialised)
 
 
-def _min_widths(cols: list[str], cells: list[list[str]]) -> list[int]:
-    """Short columns (codes, dates, numbers, headers up to 10 wide) never wrap; text may shrink."""
-    widths = []
+MIN_TEXT = 12  # narrowest a running-text column gets; below it the table folds instead
+MAX_SHORT = 30  # widest a code, name or number column gets before it folds
+SHORT_FLOOR = 10  # narrowest such a column gets to make room for text (a date stays whole)
+_GAP = 2  # what each column costs beside its text: one space of padding, one divider
+
+
+def _table(
+    cols: list[str], cells: list[list[str]], width: int, *, title: str | None, wide: bool
+) -> Table:
+    """A table of exactly the widths it needs, running text shortened to what is left.
+
+    Short columns (codes, dates, numbers) are as wide as their widest cell, so they
+    never fold; running text gets the rest, elided to one line, or with ``wide``
+    given in full, wrapped. Tables too wide for that fold every column (rich's layout).
+    """
+    cells = [
+        [" ".join(v.split()) if c in _TEXT else v for c, v in zip(cols, row, strict=True)]
+        for row in cells
+    ]
+    widths = _widths(cols, cells, width)
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0)
+    )
     for i, col in enumerate(cols):
-        widest = max([len(SHORT_HEADERS.get(col, col)), *(len(r[i]) for r in cells)])
-        widths.append(6 if col in _TEXT else min(widest, 12))
+        text = col in _TEXT
+        table.add_column(
+            SHORT_HEADERS.get(col, col),
+            width=widths[i] if widths else None,
+            no_wrap=bool(widths) and not (text and wide),
+            overflow="fold",
+        )
+    for row in cells:
+        table.add_row(
+            *(
+                _elide(v, widths[i]) if widths and (col not in _TEXT or not wide) else v
+                for i, (col, v) in enumerate(zip(cols, row, strict=True))
+            )
+        )
+    if not widths and Console(width=width).measure(table).maximum > width:
+        table.width = width  # make rich fold columns rather than crop the right edge
+    return table
+
+
+def _widths(cols: list[str], cells: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width so that the table fits ``width``; None when it cannot.
+
+    Running text takes what the other columns leave; when that is under MIN_TEXT, the
+    widest other columns give up characters (elided, never below SHORT_FLOOR, so dates
+    and codes stay whole) until it is not.
+    """
+    natural = [
+        max([len(SHORT_HEADERS.get(col, col)), *(len(row[i]) for row in cells)])
+        for i, col in enumerate(cols)
+    ]
+    if sum(n + _GAP for n in natural) - 1 <= width:
+        return natural
+    texts = [i for i, c in enumerate(cols) if c in _TEXT]
+    if not texts:
+        return None
+    widths = [n if c in _TEXT else min(n, MAX_SHORT) for c, n in zip(cols, natural, strict=True)]
+    short = [i for i, c in enumerate(cols) if c not in _TEXT]
+    left = width + 1 - sum(widths[i] + _GAP for i in short) - _GAP * len(texts)
+    while left < MIN_TEXT * len(texts):
+        widest = max(short, key=lambda i: widths[i], default=None)
+        if widest is None or widths[widest] <= SHORT_FLOOR:
+            return None
+        widths[widest] -= 1
+        left += 1
+    for i in texts:
+        widths[i] = min(natural[i], left // len(texts))
     return widths
 
 
-def _short(col: str, cells: list[list[str]], i: int) -> bool:
-    """Codes, dates and numbers: never folded ('2025-08-/25' reads as nothing)."""
-    return max([len(SHORT_HEADERS.get(col, col)), *(len(r[i]) for r in cells)]) <= 12
-
-
-def _text_budget(width: int, cols: list[str], cells: list[list[str]]) -> int:
-    """Characters each running-text column may show so the table fits ``width``."""
-    texts = [c for c in cols if c in _TEXT]
-    if not texts:
-        return width
-    mins = _min_widths(cols, cells)
-    used = sum(m + 2 for c, m in zip(cols, mins, strict=True) if c not in _TEXT)
-    return max(8, (width - used) // len(texts) - 2)
-
-
 def _elide(text: str, budget: int) -> str:
-    text = " ".join(text.split())
     return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
 
 

@@ -197,7 +197,7 @@ def _score_document(
 ) -> None:
     gold_triples = {g.triple for g in gold}
     found_triples = {p.triple for p in found}
-    for triple in gold_triples | found_triples:
+    for triple in sorted(gold_triples | found_triples):  # same order every run
         actor, option, stance = triple
         cell = "tp" if triple in gold_triples and triple in found_triples else None
         cell = cell or ("fn" if triple in gold_triples else "fp")

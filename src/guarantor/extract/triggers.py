@@ -3,7 +3,8 @@
 A family of cue patterns compiled into one alternation is slow to run with
 ``finditer`` over a long text (Python's engine tries every alternative at
 every position). Every pattern of the lexicons starts with literal words,
-so the possible first words are read off the parsed pattern once; one
+so the possible first words are read off the pattern's source once
+(``pattern_words``, which reads the public pattern string); one
 Aho-Corasick pass over the lower-cased text finds them, and the regex is
 tried with ``match`` only there. Results equal ``finditer``'s: a match can
 only start where one of its first words starts. A pattern whose first word
@@ -15,86 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants as sre_c  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["TriggerIndex", "TriggeredPattern", "first_words", "lower_same_length"]
+from guarantor.extract.pattern_words import first_words
 
-_MAX_PREFIXES = 400
-_WORD_DONE = re.compile(r"[^\W_][\W_]")  # a first word followed by its end: stop extending
-_SMALL_SET = 6
-
-
-def _charset(items: list[Any]) -> list[str] | None:
-    chars = []
-    for op, value in items:
-        if op is not sre_c.LITERAL:
-            return None
-        chars.append(chr(value))
-    return chars if len(chars) <= _SMALL_SET else None
-
-
-def _walk(items: list[Any], states: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
-    """Extend (prefix, open) states over a parsed sequence; None if unbounded."""
-    for op, value in items:
-        open_states = [s for s in states if s[1]]
-        if not open_states:
-            return states
-        closed = [s for s in states if not s[1]]
-        if op is sre_c.LITERAL:
-            states = closed + [(p + chr(value), True) for p, _ in open_states]
-        elif op is sre_c.IN:
-            chars = _charset(value)
-            if chars is None:
-                states = closed + [(p, False) for p, _ in open_states]
-            else:
-                states = closed + [(p + c, True) for p, _ in open_states for c in chars]
-        elif op is sre_c.SUBPATTERN:
-            inner = _walk(list(value[-1]), open_states)
-            if inner is None:
-                return None
-            states = closed + inner
-        elif op is sre_c.BRANCH:
-            branches: list[tuple[str, bool]] = []
-            for alternative in value[1]:
-                inner = _walk(list(alternative), open_states)
-                if inner is None:
-                    return None
-                branches += inner
-            states = closed + branches
-        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-            low, high, sub = value
-            once = _walk(list(sub), open_states)
-            if once is None:
-                return None
-            once = once if high == 1 else [(p, False) for p, _ in once]
-            states = closed + once + (open_states if low == 0 else [])
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
-            continue
-        else:
-            states = closed + [(p, False) for p, _ in open_states]
-        states = list(dict.fromkeys((p, o and not _WORD_DONE.search(p)) for p, o in states))
-        if len(states) > _MAX_PREFIXES:
-            return None
-    return states
-
-
-def first_words(pattern: str) -> set[str] | None:
-    """The lower-cased first words any match of ``pattern`` starts with; None if unknown."""
-    parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    states = _walk(list(parsed), [("", True)])
-    if states is None:
-        return None
-    words = set()
-    for prefix, _ in states:
-        word = re.match(r"[^\W_]+", prefix.lower())
-        if word is None:
-            return None  # starts with punctuation: scan the whole text instead
-        words.add(word.group(0))
-    return words
+__all__ = ["TriggerIndex", "TriggeredPattern", "lower_same_length"]
 
 
 # Punctuation that can stand before a word; it becomes a space so that a
@@ -173,6 +101,8 @@ class TriggeredPattern:
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._for_words: dict[str | frozenset[str], re.Pattern[str]] = {}
         self._family: int | None = None
+        if flags & re.VERBOSE:
+            return  # white space means nothing there: scan the whole text
         for number, alternative in enumerate(alternatives):
             words = first_words(alternative)
             if words is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from guarantor.domain import Document
 from guarantor.errors import IngestError
@@ -10,7 +11,7 @@ from guarantor.ingest import metadata
 from guarantor.ingest.raw import RawArticle
 from guarantor.ingest.text import clean_text, content_hash, normalise_text
 
-__all__ = ["MAX_DOCUMENT_CHARS", "build_document", "hash_of"]
+__all__ = ["MAX_DOCUMENT_CHARS", "build_document", "hash_of", "stored_source"]
 
 MAX_DOCUMENT_CHARS = 2_000_000  # the default of the max_document_chars setting
 
@@ -28,8 +29,7 @@ def build_document(raw: RawArticle, *, max_chars: int = MAX_DOCUMENT_CHARS) -> D
     normalised = normalise_text(text)
     if not normalised:
         raise IngestError("no text left after removing whitespace", path=raw.source, line=raw.line)
-    # a JSONL line is named by its URL or file:line; a file by its path as given
-    source = raw.source if raw.line is None else (raw.url or f"{raw.source}:{raw.line}")
+    source = stored_source(raw)
     title = normalise_text(raw.title) if raw.title else metadata.find_title(text)
     outlet = (
         (raw.outlet.strip() if raw.outlet and raw.outlet.strip() else None)
@@ -46,6 +46,21 @@ def build_document(raw: RawArticle, *, max_chars: int = MAX_DOCUMENT_CHARS) -> D
         published=_published(raw) or metadata.find_date(text),
         language=metadata.detect_language(text),
     )
+
+
+def stored_source(raw: RawArticle) -> str:
+    """Where the document came from, resolvable from any folder and any machine's view of it.
+
+    A local file is its ``file://`` URI (the resolved path, so ``..`` and links are gone);
+    a JSONL line is its URL, else its file's URI with the line as an RFC 5147 fragment
+    (``#line=2,3`` is the third line); a web text is its URL; standard input stays ``<stdin>``.
+    """
+    if raw.line is not None and raw.url:
+        return raw.url
+    if raw.source.startswith("<") or "://" in raw.source:
+        return raw.source if raw.line is None else f"{raw.source}:{raw.line}"
+    uri = Path(raw.source).resolve().as_uri()
+    return uri if raw.line is None else f"{uri}#line={raw.line - 1},{raw.line}"
 
 
 def hash_of(raw: RawArticle) -> str:

@@ -23,7 +23,7 @@ import pydantic
 import yaml
 from pydantic import BaseModel
 
-from guarantor.errors import InputError, NotFoundError, ValidationError
+from guarantor.errors import InputError, NotFoundError, ValidationError, every_problem
 from guarantor.guard import LIMITS, iter_csv, load_json, read_text
 from guarantor.registry.actors import load_actors
 from guarantor.registry.tables import KINDS, Table, table_for
@@ -191,16 +191,22 @@ def read_raw(path: Path, kind: str | None = None) -> tuple[Table, list[RawRow]]:
     return file_kind(path, declared, kind, columns), rows
 
 
-def _problem(path: Path, raw: RawRow, exc: pydantic.ValidationError) -> ValidationError:
-    error = exc.errors()[0]
-    loc = [str(p) for p in error["loc"]]
-    column = loc[0] if loc else None
-    line = raw.key_lines.get(column, raw.line) if column else raw.line
-    got = f" (got {error['input']!r})" if column and not isinstance(error["input"], dict) else ""
-    where = ".".join(loc)
-    return ValidationError(
-        f"{where or 'row'}: {error['msg']}{got}", path=path, line=line, column=column
-    )
+def _problems(path: Path, raw: RawRow, exc: pydantic.ValidationError) -> list[ValidationError]:
+    """Every bad cell of one row, each with its line and column."""
+    problems = []
+    for error in exc.errors():
+        loc = [str(p) for p in error["loc"]]
+        column = loc[0] if loc else None
+        line = raw.key_lines.get(column, raw.line) if column else raw.line
+        shown = column and not isinstance(error["input"], dict)
+        got = f" (got {error['input']!r})" if shown else ""
+        where = ".".join(loc)
+        problems.append(
+            ValidationError(
+                f"{where or 'row'}: {error['msg']}{got}", path=path, line=line, column=column
+            )
+        )
+    return problems
 
 
 def check_rows(
@@ -211,23 +217,14 @@ def check_rows(
     problems: list[ValidationError] = []
     seen: dict[str, int] = {}
     for raw in raw_rows:
+        unknown = _unknown_actors(path, raw)
         try:
             row = table.model.model_validate(raw.values)
         except pydantic.ValidationError as exc:
-            problems.append(_problem(path, raw, exc))
+            problems += _problems(path, raw, exc) + unknown
             continue
-        unknown = _unknown_actor(row)
-        if unknown is not None:
-            field, value = unknown
-            problems.append(
-                ValidationError(
-                    f"{field}: unknown actor {value!r}; expected an ISO alpha-3 code or "
-                    "organisation that `guarantor actors` lists",
-                    path=path,
-                    line=raw.key_lines.get(field, raw.line),
-                    column=field,
-                )
-            )
+        if unknown:
+            problems += unknown
             continue
         key = table.key(row)
         if key in seen:
@@ -248,25 +245,34 @@ _ACTOR_FIELDS = ("actor", "host")
 _THEATRES = frozenset({"EUROPE"})  # a commitment's host may be a theatre, not a state
 
 
-def _unknown_actor(row: BaseModel) -> tuple[str, str] | None:
-    """The first actor field naming no known actor, as (field, value)."""
+def _unknown_actors(path: Path, raw: RawRow) -> list[ValidationError]:
+    """Each actor field of a row that names no known actor (checked before the schema)."""
+    problems = []
     for field in _ACTOR_FIELDS:
-        value = getattr(row, field, None)
-        if not isinstance(value, str) or value in _THEATRES:
+        value = raw.values.get(field)
+        if not isinstance(value, str) or not value.strip() or value.strip() in _THEATRES:
             continue
         try:
-            load_actors().get(value)
+            load_actors().get(value.strip())
         except NotFoundError:
-            return field, value
-    return None
+            problems.append(
+                ValidationError(
+                    f"{field}: unknown actor {value!r}; expected an ISO alpha-3 code or "
+                    "organisation that `guarantor actors` lists",
+                    path=path,
+                    line=raw.key_lines.get(field, raw.line),
+                    column=field,
+                )
+            )
+    return problems
 
 
 def read_rows(path: Path, kind: str | None = None) -> tuple[Table, list[BaseModel]]:
-    """Read and validate a whole file; the first problem is raised, nothing half-read."""
+    """Read and validate a whole file; every problem is raised at once, nothing half-read."""
     table, raw_rows = read_raw(path, kind)
     rows, problems = check_rows(path, table, raw_rows)
     if problems:
-        raise problems[0]
+        raise every_problem(problems)
     return table, rows
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from guarantor.errors import NotFoundError, ValidationError
+from guarantor.errors import NotFoundError, ValidationError, every_problem
 from guarantor.registry.codec import check_rows, dump_rows, read_raw, read_rows
 from guarantor.registry.core import load_registry
 from guarantor.registry.references import check_references
@@ -73,7 +73,7 @@ def import_file(
     """
     _kind, _count, problems = validate_file(path, kind, user_dir)
     if problems:
-        raise problems[0]
+        raise every_problem(problems)
     table, new_rows = read_rows(path, kind)
     target = user_dir / f"{table.kind}.yaml"
     existing: dict[str, BaseModel] = {}

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from distributed import Client, Future, WorkerPlugin, get_worker
@@ -114,7 +115,7 @@ def ingest_on_cluster(
     spec = spec or ExtractorSpec(settings.extractor if extract else None, settings.stance_threshold)
     client.register_plugin(ExtractionModel(spec), name=spec.plugin_name)
     read = iter_articles(paths, max_bytes=settings.max_file_bytes, on_bytes=on_bytes)
-    items = (_unless_stored(item, store, settings.max_document_chars) for item in read)
+    items = (_for_worker(item, store, settings.max_document_chars) for item in read)
     ahead = AHEAD_PER_WORKER * max(1, sum(client.nthreads().values()))
     results = _in_order(
         client, chunks(items, settings.chunk_chars), spec, settings.max_document_chars, ahead
@@ -125,14 +126,18 @@ def ingest_on_cluster(
     )
 
 
-def _unless_stored(item: RawArticle | IngestError, store: Store, max_chars: int) -> Item:
-    """None for an article whose text is stored, so a resumed run does not extract it again."""
-    stored = (
-        isinstance(item, RawArticle)
-        and len(item.text) <= max_chars
-        and store.has_document(hash_of(item))
-    )
-    return None if stored else item
+def _for_worker(item: RawArticle | IngestError, store: Store, max_chars: int) -> Item:
+    """None for an article whose text is stored (a resumed run does not extract it again);
+    else the article, its relative file path made absolute here, where it was given (a
+    worker resolves a document's source, and its folder may not be this one)."""
+    if not isinstance(item, RawArticle):
+        return item
+    if len(item.text) <= max_chars and store.has_document(hash_of(item)):
+        return None
+    source = item.source
+    if source.startswith("<") or "://" in source or Path(source).is_absolute():
+        return item
+    return replace(item, source=str(Path(source).absolute()))
 
 
 def _in_order(

@@ -74,7 +74,12 @@ documents = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("content_hash", String(64), nullable=False, unique=True),
-    Column("source", Text, nullable=False, comment="path or URL as given"),
+    Column(
+        "source",
+        Text,
+        nullable=False,
+        comment="file:// URI of the file read, or the URL; <stdin> for standard input",
+    ),
     Column("url", Text, nullable=True),
     Column("title", Text, nullable=True),
     Column("outlet_key", String(200), ForeignKey("outlets.key"), nullable=True),
