@@ -151,3 +151,40 @@ def test_attack_responses_are_the_response_models_options_plus_article_4_5() -> 
 
     ours = [r.value for r in AttackResponse]
     assert ours == [k.value for k in ResponseKind] + ["article_4_5"]
+
+
+def test_every_problem_is_reported_at_once_with_its_line(
+    tmp_path: Path, actors: ActorIndex
+) -> None:
+    text = (
+        GOOD.replace("air_cover", "space_lasers").replace("number: 5000", "number: -300")
+        + "  question_seven: {text: hi}\n"
+    )
+    path = write(tmp_path, "answer.yaml", text)
+    with pytest.raises(ValidationError) as caught:
+        read_response(path, actors, TODAY)
+    lines = caught.value.render().splitlines()
+    assert len(caught.value.problems) == 3
+    assert len(lines) == 3
+    expected = [
+        (5, "us_support", "enablers.0.enabler", "air_cover"),
+        (7, "troops", "offers.0.number", "greater than or equal to 0"),
+        (8, "question_seven", "question_seven", "Extra inputs"),
+    ]
+    for line, (number, question, field, words) in zip(lines, expected, strict=True):
+        assert line.startswith(f"{path}:{number}: ")
+        assert f"question {question!r}, field {field!r}" in line
+        assert words in line
+
+
+def test_every_unknown_country_is_reported_with_its_line(
+    tmp_path: Path, actors: ActorIndex
+) -> None:
+    text = GOOD.replace("[Poland]", "[Atlantis]") + "  participants: {countries: [Narnia, FRA]}\n"
+    path = write(tmp_path, "answer.yaml", text)
+    with pytest.raises(ValidationError) as caught:
+        read_response(path, actors, TODAY)
+    assert [(p.line, p.message.split(": ", 1)[1]) for p in caught.value.problems] == [
+        (1, "unknown country 'Atlantis' (expected a state's name or ISO3 code)"),
+        (8, "unknown country 'Narnia' (expected a state's name or ISO3 code)"),
+    ]

@@ -12,7 +12,7 @@ from typing import NoReturn
 
 import pydantic
 
-from guarantor.errors import GuarantorError, NotFoundError, ValidationError
+from guarantor.errors import GuarantorError, NotFoundError, ValidationError, every_problem
 from guarantor.questionnaire.response import Response
 from guarantor.registry.actors import ActorIndex
 from guarantor.yamlio import YamlDocument, load_yaml, load_yaml_file
@@ -22,10 +22,16 @@ __all__ = ["HEADER", "parse_response", "read_response", "resolve_state"]
 HEADER = "header"  # the "question" of who answered and when
 
 
-def _fail(path: Path, question: str, field: str, message: str, line: int | None = None) -> NoReturn:
-    raise ValidationError(
+def _problem(
+    path: Path, question: str, field: str, message: str, line: int | None = None
+) -> ValidationError:
+    return ValidationError(
         f"question {question!r}, field {field!r}: {message}", path=path, line=line
     )
+
+
+def _fail(path: Path, question: str, field: str, message: str, line: int | None = None) -> NoReturn:
+    raise _problem(path, question, field, message, line)
 
 
 def _where(loc: tuple[int | str, ...]) -> tuple[str, str]:
@@ -52,37 +58,55 @@ def resolve_state(index: ActorIndex, name: str) -> str:
     return actor.code
 
 
-def _states(path: Path, index: ActorIndex, names: tuple[str, ...], q: str, f: str) -> list[str]:
-    codes = []
-    for number, name in enumerate(names):
-        try:
-            codes.append(resolve_state(index, name))
-        except NotFoundError as exc:
-            _fail(path, q, f"{f}.{number}", exc.message)
-    return codes
+class _Checker:
+    """Actor checks of one file, every problem kept (with its line) rather than the first."""
+
+    def __init__(self, path: Path, document: YamlDocument, index: ActorIndex) -> None:
+        self.path, self.document, self.index = path, document, index
+        self.problems: list[ValidationError] = []
+
+    def add(self, question: str, field: str, message: str, *loc: str | int) -> None:
+        line = self.document.line_of(*loc) if loc else None
+        self.problems.append(_problem(self.path, question, field, message, line))
+
+    def states(self, names: tuple[str, ...], q: str, f: str, *loc: str | int) -> list[str]:
+        """ISO3 codes of ``names``; an unknown one is a problem and stays as written."""
+        codes = []
+        for number, name in enumerate(names):
+            try:
+                codes.append(resolve_state(self.index, name))
+            except NotFoundError as exc:
+                self.add(q, f"{f}.{number}", exc.message, *loc, number)
+                codes.append(name)
+        return codes
 
 
-def _resolve(path: Path, response: Response, index: ActorIndex) -> Response:
+def _resolve(check: _Checker, response: Response) -> Response:
     data = response.model_dump(mode="json")
-    respondents = _states(path, index, response.respondents, HEADER, "respondents")
+    respondents = check.states(response.respondents, HEADER, "respondents", "respondents")
     if len(set(respondents)) != len(respondents):
-        _fail(path, HEADER, "respondents", "a signatory is listed twice")
+        check.add(HEADER, "respondents", "a signatory is listed twice", "respondents")
     data["respondents"] = respondents
     answers = data["answers"]
     if response.answers.participants is not None:
+        loc = ("answers", "participants", "countries")
         countries = response.answers.participants.countries
-        answers["participants"]["countries"] = _states(
-            path, index, countries, "participants", "countries"
+        answers["participants"]["countries"] = check.states(
+            countries, "participants", "countries", *loc
         )
     for number, offer in enumerate((answers.get("troops") or {}).get("offers", [])):
-        field = f"offers.{number}.country"
+        field, loc = f"offers.{number}.country", ("answers", "troops", "offers", number)
         if offer["country"] is None:
             if len(respondents) > 1:
-                _fail(path, "troops", field, "a collective answer must name each offer's country")
+                message = "a collective answer must name each offer's country"
+                check.add("troops", field, message, *loc)
             continue
-        offer["country"] = _states(path, index, (offer["country"],), "troops", field)[0]
-        if offer["country"] not in respondents:
-            _fail(path, "troops", field, f"{offer['country']} did not sign this answer")
+        known = len(check.problems)
+        offer["country"] = check.states((offer["country"],), "troops", field, *loc, "country")[0]
+        if len(check.problems) == known and offer["country"] not in respondents:
+            check.add("troops", field, f"{offer['country']} did not sign this answer", *loc)
+    if check.problems:
+        raise every_problem(sorted(check.problems, key=lambda p: p.line or 0))
     return Response.model_validate(data)
 
 
@@ -96,23 +120,36 @@ def _document(text: str | None, path: Path) -> YamlDocument:
         _fail(path, HEADER, "(document)", message, exc.line)
 
 
+def _schema_problems(
+    error: pydantic.ValidationError, document: YamlDocument, path: Path
+) -> list[ValidationError]:
+    """One problem per field that broke the schema, in the order of the file's lines."""
+    errors = error.errors()
+    locs = [tuple(e["loc"]) for e in errors]
+    problems = []
+    for found, loc in zip(errors, locs, strict=True):
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a container that failed only because an item in it did
+        question, field = _where(loc)
+        line = document.line_of(*loc)
+        problems.append(_problem(path, question, field, found["msg"], line))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
 def _validated(document: YamlDocument, path: Path, index: ActorIndex, today: date) -> Response:
+    """The response, or one error listing every problem (schema first; then, once the
+    schema holds, dates and actors), each with its question, field and line."""
     data = document.data
     if not isinstance(data, dict):
         _fail(path, HEADER, "(document)", "expected a YAML mapping with respondents and answers")
     try:
         response = Response.model_validate(data)
     except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        question, field = _where(loc)
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        line = document.line_of(*loc)
-        _fail(path, question, field, f"{first['msg']}{more}", line)
+        raise every_problem(_schema_problems(exc, document, path)) from None
+    check = _Checker(path, document, index)
     if response.answered_on > today:
-        line = document.line_of("answered_on")
-        _fail(path, HEADER, "answered_on", f"{response.answered_on} is in the future", line)
-    return _resolve(path, response, index)
+        check.add(HEADER, "answered_on", f"{response.answered_on} is in the future", "answered_on")
+    return _resolve(check, response)
 
 
 def parse_response(text: str, path: Path, index: ActorIndex, today: date) -> Response:
