@@ -89,10 +89,9 @@ def _resolve(check: _Checker, response: Response) -> Response:
     data["respondents"] = respondents
     answers = data["answers"]
     if response.answers.participants is not None:
-        loc = ("answers", "participants", "countries")
         countries = response.answers.participants.countries
         answers["participants"]["countries"] = check.states(
-            countries, "participants", "countries", *loc
+            countries, "participants", "countries", "answers", "participants", "countries"
         )
     for number, offer in enumerate((answers.get("troops") or {}).get("offers", [])):
         field, loc = f"offers.{number}.country", ("answers", "troops", "offers", number)
