@@ -32,7 +32,7 @@ from guarantor.registry import (
     validate_file,
 )
 from guarantor.registry.userdata import remove_row
-from guarantor.registry.views import LISTS, TABLE_COLUMNS, records
+from guarantor.registry.views import LISTS, TABLE_COLUMNS, TEXT_COLUMNS, WIDE_COLUMNS, records
 
 __all__ = ["register"]
 
@@ -80,8 +80,21 @@ def _list(ctx: typer.Context, kind: str, as_of: str | None, fmt: Format, wide: b
     registry = _load(ctx)
     if day is not None:
         registry = registry.as_of(day)
-    columns = TABLE_COLUMNS[kind] if fmt is Format.TABLE else None
-    emit_rows(records(registry, kind), fmt, columns=columns, title=f"registry {kind}", wide=wide)
+    rows = records(registry, kind)
+    if fmt is not Format.TABLE:
+        emit_rows(rows, fmt)
+        return
+    columns = (WIDE_COLUMNS if wide else TABLE_COLUMNS)[kind]
+    every = list(dict.fromkeys(key for row in rows for key in row))
+    emit_rows(
+        rows,
+        fmt,
+        columns=columns,
+        title=f"registry {kind}",
+        wide=wide,
+        text=TEXT_COLUMNS.get(kind, ()),
+        omitted=[key for key in every if key not in columns],
+    )
 
 
 def _make_lister(kind: str) -> None:
@@ -90,7 +103,10 @@ def _make_lister(kind: str) -> None:
     ) -> None:
         _list(ctx, kind, as_of, fmt, wide)
 
-    lister.__doc__ = f"List {kind} (all columns with --format json or csv)."
+    lister.__doc__ = (
+        f"List {kind}: a table of the main columns, one line a row, text elided "
+        "(--wide: more columns, text in full; every field with --format json or csv)."
+    )
     registry_app.command(kind)(lister)
 
 
@@ -105,9 +121,13 @@ def show(
     fmt: Fmt = Format.JSON,
     wide: WideOption = False,
 ) -> None:
-    """Show one row with every field and its source."""
+    """Show one row with every field and its source (a table: one line a field)."""
     kind, row = _load(ctx).find(row_id)
     record = {"table": kind, **row.model_dump(mode="json")}
+    if fmt is Format.TABLE:  # one row reads better as a field/value list than as a wide row
+        fields = [{"field": key, "value": value} for key, value in record.items()]
+        emit_rows(fields, fmt, columns=["field", "value"], title=row_id, wide=wide, text=["value"])
+        return
     emit_rows([record], fmt, wide=wide)
 
 

@@ -6,7 +6,7 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Any
@@ -20,6 +20,7 @@ __all__ = [
     "SHORT_OPTIONS",
     "Format",
     "ReportFormat",
+    "announce_columns",
     "announce_more",
     "emit_json",
     "emit_rows",
@@ -84,6 +85,25 @@ SHORT_HEADERS = {
     "published": "date",
     "probability": "P",
     "contribution": "contrib",
+    "nato_member_since": "NATO",
+    "eu_member": "EU",
+    "active_personnel": "troops",
+    "defence_spending_usd_m": "defence $m",
+    "gdp_usd_bn": "GDP $bn",
+    "obligation_type": "obligation",
+    "deadline_hours": "hours",
+    "duration_years": "years",
+    "consult_within_24h": "24h",
+    "eur_m": "EUR m",
+    "pledged_on": "date",
+    "stated_on": "date",
+    "approximate": "approx",
+    "share_pct": "share %",
+    "valid_from": "from",
+    "valid_to": "to",
+    "borders_russia_or_belarus": "borders RU/BY",
+    "nuclear_weapon_state": "nuclear",
+    "population_m": "pop. m",
 }
 
 
@@ -145,12 +165,16 @@ def emit_rows(
     total: int | None = None,
     more: str = "--all",
     wide: bool = False,
+    text: Collection[str] = (),
+    omitted: Sequence[str] = (),
 ) -> int:
     """Write rows in ``fmt``; JSON Lines and CSV stream. Returns the row count.
 
     A table fits the terminal: short columns keep their headers whole, running text
     (quotes, reasons) takes one elided line per row, or with ``wide`` all of it,
     wrapped. With ``total`` above the rows given, the table ends with '… N more; ``more``'.
+    ``text`` names more columns of running text; ``omitted`` the columns a table leaves
+    out (announced under it).
     """
     count = 0
     if fmt is Format.JSONL:
@@ -178,8 +202,10 @@ def emit_rows(
     console = console or Console()
     cols = list(columns or (materialised[0].keys() if materialised else []))
     cells = [[_table_cell(c, row.get(c)) for c in cols] for row in materialised]
-    console.print(_table(cols, cells, console.width, title=title, wide=wide))
+    texts = _TEXT | frozenset(text)
+    console.print(_table(cols, cells, console.width, title=title, wide=wide, texts=texts))
     announce_more(console, total, len(materialised), more)
+    announce_columns(console, omitted)
     return len(materialised)
 
 
@@ -190,7 +216,13 @@ _GAP = 2  # what each column costs beside its text: one space of padding, one di
 
 
 def _table(
-    cols: list[str], cells: list[list[str]], width: int, *, title: str | None, wide: bool
+    cols: list[str],
+    cells: list[list[str]],
+    width: int,
+    *,
+    title: str | None,
+    wide: bool,
+    texts: frozenset[str] = _TEXT,
 ) -> Table:
     """A table of exactly the widths it needs, running text shortened to what is left.
 
@@ -199,15 +231,15 @@ def _table(
     given in full, wrapped. Tables too wide for that fold every column (rich's layout).
     """
     cells = [
-        [" ".join(v.split()) if c in _TEXT else v for c, v in zip(cols, row, strict=True)]
+        [" ".join(v.split()) if c in texts else v for c, v in zip(cols, row, strict=True)]
         for row in cells
     ]
-    widths = _widths(cols, cells, width)
+    widths = _widths(cols, cells, width, texts)
     table = Table(
         title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0)
     )
     for i, col in enumerate(cols):
-        text = col in _TEXT
+        text = col in texts
         table.add_column(
             SHORT_HEADERS.get(col, col),
             width=widths[i] if widths else None,
@@ -217,7 +249,7 @@ def _table(
     for row in cells:
         table.add_row(
             *(
-                _elide(v, widths[i]) if widths and (col not in _TEXT or not wide) else v
+                _elide(v, widths[i]) if widths and (col not in texts or not wide) else v
                 for i, (col, v) in enumerate(zip(cols, row, strict=True))
             )
         )
@@ -226,7 +258,9 @@ def _table(
     return table
 
 
-def _widths(cols: list[str], cells: list[list[str]], width: int) -> list[int] | None:
+def _widths(
+    cols: list[str], cells: list[list[str]], width: int, texts: frozenset[str] = _TEXT
+) -> list[int] | None:
     """Each column's width so that the table fits ``width``; None when it cannot.
 
     Running text takes what the other columns leave; when that is under MIN_TEXT, the
@@ -239,20 +273,20 @@ def _widths(cols: list[str], cells: list[list[str]], width: int) -> list[int] | 
     ]
     if sum(n + _GAP for n in natural) - 1 <= width:
         return natural
-    texts = [i for i, c in enumerate(cols) if c in _TEXT]
-    if not texts:
+    text = [i for i, c in enumerate(cols) if c in texts]
+    if not text:
         return None
-    widths = [n if c in _TEXT else min(n, MAX_SHORT) for c, n in zip(cols, natural, strict=True)]
-    short = [i for i, c in enumerate(cols) if c not in _TEXT]
-    left = width + 1 - sum(widths[i] + _GAP for i in short) - _GAP * len(texts)
-    while left < MIN_TEXT * len(texts):
+    widths = [n if c in texts else min(n, MAX_SHORT) for c, n in zip(cols, natural, strict=True)]
+    short = [i for i, c in enumerate(cols) if c not in texts]
+    left = width + 1 - sum(widths[i] + _GAP for i in short) - _GAP * len(text)
+    while left < MIN_TEXT * len(text):
         widest = max(short, key=lambda i: widths[i], default=None)
         if widest is None or widths[widest] <= SHORT_FLOOR:
             return None
         widths[widest] -= 1
         left += 1
-    for i in texts:
-        widths[i] = min(natural[i], left // len(texts))
+    for i in text:
+        widths[i] = min(natural[i], left // len(text))
     return widths
 
 
@@ -266,6 +300,21 @@ def _table_cell(column: str, value: Any) -> str:
     if column == "option" and isinstance(value, str):
         return SHORT_OPTIONS.get(value, value)
     return _cell(value)
+
+
+def announce_columns(console: Console, omitted: Sequence[str]) -> None:
+    """Say which columns a table left out, and where they are: as many names as fit a
+    line, then a count ('not shown: actor, option, +8 more; --wide or --format json')."""
+    if not omitted:
+        return
+    hint = "; --wide or --format json"
+    for named in range(len(omitted), -1, -1):
+        rest = len(omitted) - named
+        names = [*omitted[:named], *([f"+{rest} more"] if rest else [])]
+        line = f"not shown: {', '.join(names)}{hint}"
+        if len(line) <= console.width or named == 0:
+            console.print(line, highlight=False, markup=False)
+            return
 
 
 def announce_more(console: Console, total: int | None, shown: int, hint: str) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from guarantor.domain.registry import Instrument, Pledge
 from guarantor.registry.core import Registry
 
-__all__ = ["LISTS", "TABLE_COLUMNS", "records"]
+__all__ = ["LISTS", "TABLE_COLUMNS", "TEXT_COLUMNS", "WIDE_COLUMNS", "records"]
 
 LISTS = (
     "states",
@@ -28,32 +28,72 @@ LISTS = (
     "cost_shares",
 )
 
+# A table's default columns: what fits 80 terminal columns, one line a row (the row's id,
+# so `registry show ID` is one step away, then what tells rows apart); running text elided.
 TABLE_COLUMNS: dict[str, list[str]] = {
     "states": [
         "iso3",
         "name",
         "nato_member_since",
         "eu_member",
-        "borders_russia_or_belarus",
         "active_personnel",
         "defence_spending_usd_m",
         "gdp_usd_bn",
     ],
-    "instruments": ["id", "kind", "signed", "obligation_type", "deadline_hours", "verification"],
-    "agreements": [
-        "id",
-        "signed",
-        "duration_years",
-        "consult_within_24h",
-        "verification",
-    ],
-    "pledges": ["id", "kind", "amount", "unit", "eur_m", "status", "pledged_on"],
+    "instruments": ["id", "signed", "obligation_type", "deadline_hours", "verification"],
+    "agreements": ["id", "signed", "duration_years", "consult_within_24h", "verification"],
+    "pledges": ["id", "kind", "eur_m", "status", "pledged_on"],
     "factors": ["name", "value", "low", "high", "unit"],
     "commitments": ["id", "actor", "host", "troops", "approximate", "start"],
-    "ledger": ["id", "actor", "option", "stance", "conditions", "stated_on", "outlet"],
+    "ledger": ["id", "stance", "paraphrase"],
     "rates": ["currency", "year", "per_eur"],
     "cost_shares": ["arrangement", "actor", "share_pct", "valid_from", "valid_to"],
 }
+
+# With --wide: more columns, running text in full (wrapped); every field is in JSON and CSV.
+WIDE_COLUMNS: dict[str, list[str]] = {
+    "states": [
+        *TABLE_COLUMNS["states"][:4],
+        "borders_russia_or_belarus",
+        "nuclear_weapon_state",
+        *TABLE_COLUMNS["states"][4:],
+        "population_m",
+        "notes",
+    ],
+    "instruments": ["id", "name", "kind", *TABLE_COLUMNS["instruments"][1:], "notes"],
+    "agreements": ["id", "name", *TABLE_COLUMNS["agreements"][1:], "obligation_type", "notes"],
+    "pledges": [
+        "id",
+        "actor",
+        "kind",
+        "amount",
+        "unit",
+        "eur_m",
+        "status",
+        "pledged_on",
+        "description",
+        "conditions",
+    ],
+    "factors": [*TABLE_COLUMNS["factors"], "help"],
+    "commitments": [*TABLE_COLUMNS["commitments"], "end", "name", "role", "notes"],
+    "ledger": [
+        "id",
+        "actor",
+        "option",
+        "stance",
+        "conditions",
+        "stated_on",
+        "outlet",
+        "speaker",
+        "paraphrase",
+        "source_url",
+    ],
+    "rates": [*TABLE_COLUMNS["rates"], "source", "notes"],
+    "cost_shares": [*TABLE_COLUMNS["cost_shares"], "source", "notes"],
+}
+
+# Columns of these tables that are running text, elided like quotes (beside render's own).
+TEXT_COLUMNS: dict[str, tuple[str, ...]] = {"factors": ("unit", "help"), "commitments": ("role",)}
 
 
 def _instrument(row: Instrument) -> dict[str, Any]:
