@@ -24,6 +24,7 @@ import json
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -118,14 +119,14 @@ def synthetic(registry: Registry, positions: int, seed: int = 2025) -> list[Evid
     states = sorted(s.iso3 for s in registry.states)
     options, stances = list(Option)[:6], list(Stance)
     grades = [Grade.parse(code) for code in ("A2", "B2", "B3", "C3", "D4", "F6")]
-    first = np.datetime64("2024-01-01")
+    first = date(2024, 1, 1)
     return [
         Evidence(
             actor=states[int(rng.integers(len(states)))],
             option=options[int(rng.integers(len(options)))],
             stance=stances[int(rng.integers(len(stances)))],
             grade=grades[int(rng.integers(len(grades)))],
-            stated_on=(first + np.timedelta64(int(rng.integers(730)), "D")).item(),
+            stated_on=first + timedelta(days=int(rng.integers(730))),
             source_key=f"outlet:outlet{int(rng.integers(12))}",
             provenance=Provenance(kind="store", ref=f"bench://{n // 50}", text="synthetic"),
         )

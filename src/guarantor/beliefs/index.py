@@ -34,23 +34,23 @@ def _order(item: Evidence) -> tuple[date, str, str]:
 
 class EvidenceIndex(Sequence[Evidence]):
     """All evidence, and for each (actor, option) its dated items in a stable order
-    (date, source, reference) plus how many are undated."""
+    (date, source, reference; each pair sorted when first asked for) plus how many are
+    undated."""
 
-    __slots__ = ("_dated", "_items", "_memo", "_undated")
+    __slots__ = ("_dated", "_items", "_memo", "_sorted", "_undated")
 
     def __init__(self, evidence: Iterable[Evidence]) -> None:
         self._items: tuple[Evidence, ...] = tuple(evidence)
-        dated: dict[Pair, list[Evidence]] = {}
-        undated: dict[Pair, int] = {}
+        self._dated: dict[Pair, list[Evidence]] = {}
+        self._undated: dict[Pair, int] = {}
         for item in self._items:
             pair = (item.actor, item.option)
+            rows = self._dated.setdefault(pair, [])
             if item.stated_on is None:
-                undated[pair] = undated.get(pair, 0) + 1
-                dated.setdefault(pair, [])
+                self._undated[pair] = self._undated.get(pair, 0) + 1
             else:
-                dated.setdefault(pair, []).append(item)
-        self._dated = {pair: tuple(sorted(rows, key=_order)) for pair, rows in dated.items()}
-        self._undated = undated
+                rows.append(item)
+        self._sorted: dict[Pair, tuple[Evidence, ...]] = {}  # filled as pairs are asked for
         self._memo: dict[Hashable, dict[Pair, object]] = {}
 
     @classmethod
@@ -68,7 +68,10 @@ class EvidenceIndex(Sequence[Evidence]):
 
     def known(self, actor: str, option: Option, as_of: date) -> tuple[list[Evidence], int]:
         """The pair's dated evidence up to ``as_of`` in the stable order, and how many undated."""
-        rows = self._dated.get((actor, option), ())
+        pair = (actor, option)
+        rows = self._sorted.get(pair)
+        if rows is None:
+            rows = self._sorted[pair] = tuple(sorted(self._dated.get(pair, ()), key=_order))
         return [e for e in rows if e.stated_on is not None and e.stated_on <= as_of], (
             self._undated.get((actor, option), 0)
         )

@@ -143,24 +143,17 @@ def _scored(evidence: Evidence, scenario: Scenario, prior: float) -> Vote:
     else:
         value, reason = vote_value(evidence, rule, scenario.conditions)
     grade, recency, directness = _weights(evidence, rule, scenario.as_of)
-    # Every field is already of its type (validated evidence, floats computed here):
-    # constructing without validation keeps the numbers and saves most of the time.
-    return Vote.model_construct(
+    return Vote(
         evidence=evidence,
-        vote=float(value),
+        vote=value,
         reason=reason,
-        grade_weight=float(grade),
-        recency_weight=float(recency),
-        directness_weight=float(directness),
-        weight=float(grade * recency * directness),
+        grade_weight=grade,
+        recency_weight=recency,
+        directness_weight=directness,
+        weight=grade * recency * directness,
         counted=False,
         contribution=0.0,
     )
-
-
-def _counted(vote: Vote, shift: float) -> Vote:
-    """``vote`` as counted, with its log-odds shift (no revalidation; see ``_scored``)."""
-    return Vote.model_construct(**(dict(vote.__dict__) | {"counted": True, "contribution": shift}))
 
 
 def _heaviest_per_source(votes: Sequence[Vote]) -> set[int]:
@@ -213,7 +206,7 @@ def belief_for(
     for index, vote in enumerate(scored):
         if index in counted:
             shift = scale * vote.weight * (logit(vote.vote) - base)
-            vote = _counted(vote, shift)
+            vote = vote.model_copy(update={"counted": True, "contribution": shift})
         votes.append(vote)
     log_odds = base + sum(v.contribution for v in votes)
     low, high = rule.bounds
