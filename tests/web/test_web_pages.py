@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from guarantor.web.security import CSP
 
@@ -128,6 +129,18 @@ def test_a_cell_opens_onto_its_quotes(client: TestClient) -> None:
     html = client.get("/board/cell?actor=FRA&option=ground_troops", headers={"HX-Request": "true"})
     assert "<html" not in html.text  # a fragment for HTMX to swap in
     assert "France is ready to send troops" in html.text
+
+
+def test_our_paraphrases_are_never_shown_as_quotes(client: TestClient) -> None:
+    data = client.get("/api/board/cell?actor=FRA&option=ground_troops").json()
+    ledger = [p for p in data["positions"] if p["kind"] == "ledger"]
+    stored = [p for p in data["positions"] if p["kind"] == "store"]
+    assert ledger and stored
+    html = client.get("/board/cell?actor=FRA&option=ground_troops").text
+    for p in ledger:
+        assert f'<span class="paraphrase">{escape(p["quote"])}</span>' in html
+        assert f"<q>{escape(p['quote'])}</q>" not in html
+    assert f"<q>{escape(stored[0]['quote'])}</q>" in html
 
 
 def test_planted_script_is_shown_as_text(client: TestClient) -> None:

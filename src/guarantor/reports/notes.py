@@ -90,7 +90,7 @@ def evidence_note(item: Evidence) -> Note:
         key=f"evidence:{p.ref}:{item.actor}:{item.option.value}",
         kind="evidence",
         title=f"{p.ref} ({said})",
-        text=p.text,
+        text=f"Our paraphrase, not a quote: {p.text}" if p.kind == "ledger" else p.text,
         source="; ".join(parts),
         url=p.url if p.url and p.url.startswith(("http://", "https://")) else None,
     )
