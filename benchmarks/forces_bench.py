@@ -12,7 +12,10 @@ with and without a US backstop, then every response design's guarantors) over
 the bundled ledger plus ``--positions`` synthetic statements, from the plain
 evidence list (each run groups and scores it all again: the baseline) and from
 one ``EvidenceIndex`` (grouped once, each belief remembered per what it reads
-of the scenario), in the same run; the beliefs must be equal.
+of the scenario), in the same run; the beliefs must be equal. Measured on 2
+shared cores with 100,250 statements: plain list 4.2-5.0 s, index 2.2 s
+(the code before the index: 5.1 s); ``guarantor assess`` on a store of 100,000
+positions: 37.8 s wall / 29.2 s CPU before, 26.6 s / 24.6 s after.
 
     python -m benchmarks forces [--trials N] [--repeat R] [--positions P] [--json]
 """
