@@ -18,13 +18,13 @@ counted in ``undated_left_out``.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from guarantor.beliefs.baserates import History
+from guarantor.beliefs.index import EvidenceIndex, known
 from guarantor.beliefs.v2 import RULE_V2, prior_v2, vote_value_v2
 from guarantor.beliefs.votes import plain_vote
 from guarantor.domain.evidence import Evidence
@@ -36,6 +36,7 @@ __all__ = [
     "RULE_V2",
     "Belief",
     "Vote",
+    "belief_context",
     "belief_for",
     "beliefs_for",
     "logit",
@@ -166,16 +167,6 @@ def _heaviest_per_source(votes: Sequence[Vote]) -> set[int]:
     return set(best.values())
 
 
-def _known(
-    evidence: Iterable[Evidence], actor: str, option: Option, as_of: date
-) -> tuple[list[Evidence], int]:
-    """The pair's dated evidence up to ``as_of`` (in a stable order), and how many undated."""
-    mine = [e for e in evidence if e.actor == actor and e.option is option]
-    dated = [e for e in mine if e.stated_on is not None and e.stated_on <= as_of]
-    dated.sort(key=lambda e: (e.stated_on or date.min, e.source_key, e.provenance.ref))
-    return dated, sum(1 for e in mine if e.stated_on is None)
-
-
 def _prior(
     actor: str, option: Option, scenario: Scenario, history: History | None
 ) -> tuple[float, str]:
@@ -183,6 +174,12 @@ def _prior(
     if rule.rule == RULE_V2:
         return prior_v2(actor, option, scenario, history)
     return rule.priors[option], "option prior (beliefs.logodds.v1)"
+
+
+def belief_context(scenario: Scenario) -> str:
+    """All that ``belief_for`` reads of a scenario, as one comparable key: the rule, the
+    day, the conditions and the overrides (runs differing elsewhere share beliefs)."""
+    return scenario.model_dump_json(include={"beliefs", "as_of", "conditions", "overrides"})
 
 
 def belief_for(
@@ -199,7 +196,7 @@ def belief_for(
     without it v2 uses the fitted intercept alone.
     """
     rule = scenario.beliefs
-    relevant, undated = _known(evidence, actor, option, scenario.as_of)
+    relevant, undated = known(evidence, actor, option, scenario.as_of)
     prior, basis = _prior(actor, option, scenario, history)
     scored = [_scored(e, scenario, prior) for e in relevant]
     counted = _heaviest_per_source(scored)
@@ -242,14 +239,16 @@ def beliefs_for(
 ) -> list[Belief]:
     """Beliefs for every (actor, option) with evidence or an override, or for those asked.
 
+    ``evidence`` may be an ``EvidenceIndex`` (grouped once by the caller, for many
+    runs) or any iterable of evidence (grouped here, for this call); same beliefs.
+
     With ``actors`` given, each of them gets a belief for each option even
     without evidence (the prior), so a model can ask about every state.
     """
-    by_pair: dict[tuple[str, Option], list[Evidence]] = defaultdict(list)
-    for item in evidence:
-        by_pair[(item.actor, item.option)].append(item)
+    index = EvidenceIndex.of(evidence)
+    memo = index.memo((belief_context(scenario), history))
     wanted_options = list(options) if options is not None else list(Option)
-    pairs = {pair for pair in by_pair if pair[1] in wanted_options}
+    pairs = {pair for pair in index.pairs() if pair[1] in wanted_options}
     pairs |= {
         (actor, option)
         for actor, opts in scenario.overrides.items()
@@ -260,7 +259,10 @@ def beliefs_for(
         chosen = list(actors)
         pairs = {p for p in pairs if p[0] in chosen}
         pairs |= {(a, o) for a in chosen for o in wanted_options}
-    return [
-        belief_for(actor, option, by_pair.get((actor, option), []), scenario, history=history)
-        for actor, option in sorted(pairs, key=lambda p: (p[0], p[1].value))
-    ]
+    found = []
+    for pair in sorted(pairs, key=lambda p: (p[0], p[1].value)):
+        belief = memo.get(pair)
+        if not isinstance(belief, Belief):
+            belief = memo[pair] = belief_for(*pair, index, scenario, history=history)
+        found.append(belief)
+    return found

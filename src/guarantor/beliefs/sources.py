@@ -157,7 +157,13 @@ def independent_sources(evidence: Sequence[Evidence]) -> list[Evidence]:
         root = _find(parent, keys[0])
         for other in keys[1:]:
             parent[_find(parent, other)] = root
-    return [e.model_copy(update={"source_key": _find(parent, e.source_key)}) for e in evidence]
+    rekeyed = []
+    for item in evidence:
+        root = _find(parent, item.source_key)
+        # Frozen models: an item whose key stands is shared, not copied.
+        same = root == item.source_key
+        rekeyed.append(item if same else item.model_copy(update={"source_key": root}))
+    return rekeyed
 
 
 class PositionStore(Protocol):

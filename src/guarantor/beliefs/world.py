@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guarantor.beliefs.index import EvidenceIndex
 from guarantor.beliefs.sources import gather_evidence
 from guarantor.domain.evidence import Evidence
 from guarantor.questionnaire.evidence import with_stored_answers
@@ -35,13 +36,19 @@ def load_evidence(registry: Registry, db_url: str | None) -> list[Evidence]:
         return gather_evidence(registry.ledger, store)
 
 
-def load_world(db_url: str | None) -> tuple[Registry, list[Evidence]]:
+def load_world(db_url: str | None) -> tuple[Registry, EvidenceIndex]:
     """The registry (with the user's rows) and all evidence, each with its provenance;
-    governments' questionnaire answers in the store add A1 positions and pledges."""
+    governments' questionnaire answers in the store add A1 positions and pledges.
+
+    The evidence comes indexed by (actor, option), so the many belief runs of one
+    assessment (force runs, response designs) group it once, not once each."""
     user = user_registry_dir(db_url=db_url or default_db_url())  # beside the store
     registry = load_registry([user] if user.is_dir() else [])
     url = existing_db_url(db_url)
     if url is None:
-        return registry, gather_evidence(registry.ledger)
+        return registry, EvidenceIndex(gather_evidence(registry.ledger))
     with Store.open(url) as store:
-        return with_stored_answers(registry, gather_evidence(registry.ledger, store), store)
+        registry, evidence = with_stored_answers(
+            registry, gather_evidence(registry.ledger, store), store
+        )
+    return registry, EvidenceIndex(evidence)

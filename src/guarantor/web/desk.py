@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +42,7 @@ class World:
 
     revision: tuple[str, ...]
     registry: Registry
-    evidence: list[Evidence]
+    evidence: Sequence[Evidence]
     store: StoreSummary
     by_cell: dict[tuple[str, Option], list[Evidence]] = field(default_factory=dict)
     by_actor: dict[str, list[Evidence]] = field(default_factory=dict)
