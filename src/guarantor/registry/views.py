@@ -26,6 +26,8 @@ LISTS = (
     "ledger",
     "rates",
     "cost_shares",
+    "missions",
+    "meetings",
 )
 
 # A table's default columns: what fits 80 terminal columns, one line a row (the row's id,
@@ -48,6 +50,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "ledger": ["id", "stance", "paraphrase"],
     "rates": ["currency", "year", "per_eur"],
     "cost_shares": ["arrangement", "actor", "share_pct", "valid_from", "valid_to"],
+    "missions": ["id", "actor", "family", "took_part", "troops", "year"],
+    "meetings": ["id", "actor", "held_on", "attended"],
 }
 
 # With --wide: more columns, running text in full (wrapped); every field is in JSON and CSV.
@@ -90,6 +94,8 @@ WIDE_COLUMNS: dict[str, list[str]] = {
     ],
     "rates": [*TABLE_COLUMNS["rates"], "source", "notes"],
     "cost_shares": [*TABLE_COLUMNS["cost_shares"], "source", "notes"],
+    "missions": [*TABLE_COLUMNS["missions"], "mission", "paraphrase", "source_url", "notes"],
+    "meetings": [*TABLE_COLUMNS["meetings"], "meeting", "paraphrase", "source_url", "notes"],
 }
 
 # Columns of these tables that are running text, elided like quotes (beside render's own).
