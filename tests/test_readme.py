@@ -109,6 +109,18 @@ def test_every_subcommand_is_in_the_tour() -> None:
     assert not missing, f"subcommands missing from the README tour: {missing}"
 
 
+def test_every_toured_subcommand_exists() -> None:
+    groups = {g.name: g.typer_instance for g in app.registered_groups if g.typer_instance}
+    known = {
+        (name, c.name or (c.callback.__name__ if c.callback else ""))
+        for name, sub in groups.items()
+        for c in sub.registered_commands
+    }
+    toured = {tuple(cmd[:2]) for cmd in _tour_commands() if len(cmd) > 1 and cmd[0] in groups}
+    unknown = sorted(" ".join(t) for t in toured if t not in known and not t[1].startswith("-"))
+    assert not unknown, f"the README tour names subcommands that do not exist: {unknown}"
+
+
 @pytest.mark.parametrize("words", sorted({tuple(c[:1]) for c in _tour_commands()}))
 def test_every_toured_command_has_help(words: tuple[str, ...]) -> None:
     done = subprocess.run(
