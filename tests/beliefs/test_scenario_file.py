@@ -136,3 +136,17 @@ def test_every_error_of_a_scenario_is_reported_at_once(tmp_path: Path) -> None:
     assert all(line.startswith(f"{path}:") for line in rendered)
     for expected in ("seed", "correlation", "usbackstop", "XYZ"):
         assert expected in caught.value.render()
+
+
+def test_a_changed_scenario_names_every_bad_key_at_once() -> None:
+    from guarantor.beliefs.scenarios import default_scenario, scenario_from_data
+    from guarantor.errors import UsageError
+
+    data = default_scenario().model_dump()
+    data["correlation"] = 1.5
+    data["requirement"] = -3
+    with pytest.raises(UsageError) as caught:
+        scenario_from_data(data, "--vary")
+    message = str(caught.value)
+    assert message.startswith("--vary: ")
+    assert "correlation" in message and "requirement" in message and "(got 1.5)" in message

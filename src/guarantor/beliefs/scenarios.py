@@ -7,6 +7,7 @@ the user's file that caused it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,18 @@ from typing import Any
 import pydantic
 
 from guarantor.domain.scenario import Scenario, deep_merge
-from guarantor.errors import ConfigurationError, NotFoundError, every_problem
+from guarantor.errors import ConfigurationError, NotFoundError, UsageError, every_problem
 from guarantor.guard import LIMITS, read_text
 from guarantor.registry.actors import load_actors
 from guarantor.yamlio import YamlDocument, load_yaml
 
-__all__ = ["default_scenario", "default_scenario_text", "load_scenario", "parse_scenario"]
+__all__ = [
+    "default_scenario",
+    "default_scenario_text",
+    "load_scenario",
+    "parse_scenario",
+    "scenario_from_data",
+]
 
 _DEFAULT = "default.yaml"
 
@@ -63,6 +70,22 @@ def parse_scenario(text: str, path: str | Path, *, merge: bool = True) -> Scenar
     if problems:
         raise every_problem(problems)
     return scenario.model_copy(update={"name": Path(path).stem}) if unnamed else scenario
+
+
+def scenario_from_data(data: Mapping[str, Any], what: str) -> Scenario:
+    """A scenario built from a changed copy of another's data (a sweep point, a web edit).
+
+    There is no file to point into, so every problem is named by its dotted key, all
+    at once, with the value given.
+    """
+    try:
+        return Scenario.model_validate(data)
+    except pydantic.ValidationError as exc:
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']} (got {e.get('input')!r})"
+            for e in exc.errors()
+        ]
+        raise UsageError(f"{what}: " + "; ".join(problems)) from None
 
 
 def _encloses(loc: tuple[Any, ...], locs: list[tuple[Any, ...]]) -> bool:

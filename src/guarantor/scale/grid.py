@@ -10,6 +10,7 @@ same ``run_point`` out on a cluster.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -17,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pydantic
 import yaml
 
+from guarantor.beliefs.scenarios import scenario_from_data
 from guarantor.costs import run_costs
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import Scenario
@@ -131,10 +132,10 @@ def points_of(base: Scenario, sweep: Sweep) -> list[Point]:
 
 
 def _apply(data: dict[str, Any], values: dict[str, Any]) -> Scenario:
-    changed = _copy(data)
+    changed: Any = copy.deepcopy(data)
     for key, value in values.items():
         *parents, last = key.split(".")
-        node = changed
+        node: Any = changed
         for part in parents:
             node = node.get(part) if isinstance(node, dict) else None
             if not isinstance(node, dict):
@@ -145,18 +146,7 @@ def _apply(data: dict[str, Any], values: dict[str, Any]) -> Scenario:
                 "(`guarantor scenario show --format json` lists them, dotted)"
             )
         node[last] = value
-    try:
-        return Scenario.model_validate(changed)
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise UsageError(f"--vary: {where}: {first['msg']} (got {first.get('input')!r})") from exc
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _copy(v) for k, v in data.items()}
-    return data
+    return scenario_from_data(changed, "--vary")
 
 
 def run_point(point: Point, world: World, replications: int) -> dict[str, Any]:

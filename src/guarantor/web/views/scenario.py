@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pydantic
 import yaml
 
 from guarantor.beliefs import load_scenario
+from guarantor.beliefs.scenarios import scenario_from_data
 from guarantor.domain.scenario import Scenario, ScenarioConditions
 from guarantor.domain.vocabulary import Option
 from guarantor.errors import NotFoundError, UsageError
@@ -112,12 +112,7 @@ def apply_edit(base: Scenario, edit: ScenarioEdit, actors: ActorIndex) -> Scenar
         code, option, p = parse_override(text, actors)
         data["overrides"].setdefault(code, {})[option.value] = p
     data["name"] = f"{base.name} (edited)"
-    try:
-        return Scenario.model_validate(data)
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise UsageError(f"scenario {where}: {first['msg']}") from None
+    return scenario_from_data(data, "scenario")
 
 
 def scenario_path(folder: Path, name: str) -> Path:
