@@ -32,6 +32,14 @@ def reference_dir() -> Path:
     return path
 
 
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Environment for in-process commands that read the bundled data only (clitools)."""
+    from clitools import bundled_only
+
+    return bundled_only(tmp_path)
+
+
 @pytest.fixture(autouse=True)
 def _rules_extractor_for_plumbing_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands default to extract.hybrid.v1; tests of ingest, store and CLI plumbing pin the

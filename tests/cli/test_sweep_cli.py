@@ -12,15 +12,6 @@ from typer.testing import CliRunner
 from guarantor.cli.app import app, main
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "GUARANTOR_REGISTRY_DIR": str(tmp_path / "no-registry"),
-        "GUARANTOR_DB": "",
-    }
-
-
 def test_sweep_json_names_the_grid_and_each_point_matches_forces(env: dict[str, str]) -> None:
     args = ["sweep", "--vary", "requirement=10000:20000:10000", "--vary"]
     args += ["conditions.us_backstop=true,false", "-n", "2000", "--replications", "5"]

@@ -8,24 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from guarantor.cli.app import app, main
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "GUARANTOR_REGISTRY_DIR": str(tmp_path / "no-registry"),
-        "GUARANTOR_DB": "",
-    }
-
-
-def invoke(env: dict[str, str], *args: str) -> str:
-    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
+from clitools import invoke
+from guarantor.cli.app import main
 
 
 def test_costs_json_keeps_its_contract(env: dict[str, str]) -> None:

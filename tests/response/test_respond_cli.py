@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,15 +10,6 @@ from typer.testing import CliRunner
 from guarantor.cli.app import app, main
 
 TIMINGS = ("first_consultation_h", "first_military_response_h", "first_sanctions_h")
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "GUARANTOR_REGISTRY_DIR": str(tmp_path / "no-registry"),
-        "GUARANTOR_DB": "",
-    }
 
 
 def _keys(report: dict[str, object]) -> None:
