@@ -25,6 +25,7 @@ from typing import Any
 from guarantor.domain import Condition, Document, Grade, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
 from guarantor.extract.evaluate import Evaluation, GoldPosition, score, score_thresholds
+from guarantor.extract.gold import GoldSpan
 from guarantor.yamlio import load_yaml_file
 
 __all__ = [
@@ -96,27 +97,6 @@ _POSITION_KEYS = frozenset(
     ]
 )
 RESTORE_HINT = "restore the texts as docs/corpus.md says (guarantor corpus restore)"
-
-
-@dataclass(frozen=True)
-class GoldSpan:
-    """One gold position: the scored triple, its conditions and where its quote stands."""
-
-    actor: str
-    option: str
-    stance: str
-    start: int
-    end: int
-    conditions: frozenset[str] = frozenset()
-    speaker: str | None = None
-    claimed_by: str | None = None
-    reported_by: str | None = None
-    analysis: bool = False
-    stated_on: str | None = None
-
-    @property
-    def triple(self) -> tuple[str, str, str]:
-        return (self.actor, self.option, self.stance)
 
 
 @dataclass(frozen=True)

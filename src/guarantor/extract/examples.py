@@ -17,12 +17,13 @@ from guarantor.extract import Pipeline
 from guarantor.extract.candidates import Pair, PairFinder, SentenceInput
 from guarantor.extract.corpus import CorpusArticle, gold_for, read_cached
 from guarantor.extract.evaluate import GoldPosition, load_gold
-from guarantor.extract.labels import Labels, SpanGold, label_pairs
+from guarantor.extract.gold import GoldSpan
+from guarantor.extract.labels import Labels, label_pairs
 from guarantor.extract.spans import Annotated
 
 __all__ = ["Example", "build_examples", "corpus_sources", "quote_gold_sources"]
 
-Source = tuple[str, Document, list[SpanGold], list[GoldPosition], str]
+Source = tuple[str, Document, list[GoldSpan], list[GoldPosition], str]
 
 
 @dataclass
@@ -67,12 +68,14 @@ def corpus_sources(
         text = read_cached(article)
         if text is None:
             continue
-        spans = [
-            SpanGold(g.actor, g.option, g.stance, g.start, g.end, g.conditions)
-            for g in article.positions
-        ]
         out.append(
-            (article.url, read(article, text), spans, gold_for(article, text), article.style)
+            (
+                article.url,
+                read(article, text),
+                list(article.positions),
+                gold_for(article, text),
+                article.style,
+            )
         )
     return out
 
@@ -89,7 +92,7 @@ def quote_gold_sources(
             start = document.text.find(g.quote) if g.quote else -1
             if start >= 0:
                 spans.append(
-                    SpanGold(g.actor, g.option, g.stance, start, start + len(g.quote), g.conditions)
+                    GoldSpan(g.actor, g.option, g.stance, start, start + len(g.quote), g.conditions)
                 )
         out.append((f"{folder.name}/{name}", document, spans, list(golds), style))
     return out

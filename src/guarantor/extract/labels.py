@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from guarantor.domain import Condition, Option, Stance
 from guarantor.extract.candidates import Pair
+from guarantor.extract.gold import GoldSpan
 from guarantor.extract.spans import Sentence
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "OPTIONS",
     "STANCES",
     "Labels",
-    "SpanGold",
     "label_pairs",
 ]
 
@@ -30,18 +30,6 @@ OPTIONS = tuple(o.value for o in Option)
 STANCES = tuple(s.value for s in Stance)
 CONDITIONS = tuple(c.value for c in Condition)
 NONE = "none"
-
-
-@dataclass(frozen=True)
-class SpanGold:
-    """The scored part of a gold position and where its quote stands in the text."""
-
-    actor: str
-    option: str
-    stance: str
-    start: int
-    end: int
-    conditions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -62,7 +50,7 @@ def _overlapping(sentences: Sequence[Sentence], start: int, end: int) -> list[in
 
 
 def label_pairs(
-    pairs: Sequence[Pair], sentences: Sequence[Sentence], gold: Sequence[SpanGold]
+    pairs: Sequence[Pair], sentences: Sequence[Sentence], gold: Sequence[GoldSpan]
 ) -> tuple[list[Labels], int]:
     """Labels for each pair, and how many gold triples no pair can carry."""
     labels = [Labels() for _ in pairs]
