@@ -7,13 +7,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
+
+from guarantor.domain.parameters import Part
 
 __all__ = ["ARMED_KINDS", "Attack", "AttackKind", "Attacks", "default_attacks"]
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class AttackKind(StrEnum):
@@ -28,7 +26,7 @@ class AttackKind(StrEnum):
 ARMED_KINDS = frozenset({AttackKind.ARMED_ATTACK, AttackKind.ATTACK_ON_FORCE})
 
 
-class Attack(_Part):
+class Attack(Part):
     """An attack event at time zero: whom it hits and whose troops die."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")

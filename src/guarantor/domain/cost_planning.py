@@ -8,13 +8,14 @@ euro figures are converted with the registry's rate table.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from guarantor.domain.parameters import PROJECT, param
+
 __all__ = ["CostPlanning", "PricedItem"]
 
-PROJECT = "project choice; change it in the scenario"
 KIEL_2025 = (
     "Kiel Institute, Ukraine Support Tracker (release of Feb 2025, "
     "https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/): military aid "
@@ -26,13 +27,6 @@ TEN_YEARS = (
     "(registry instruments, e.g. GBR-2024-01-12); the debated estimate of about USD 30bn for a "
     "40,000-strong force is also over ten years"
 )
-
-
-def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
-    """A field with its help and the reference its default comes from."""
-    return Field(
-        default=default, description=help, json_schema_extra={"reference": reference}, **constraints
-    )
 
 
 class PricedItem(BaseModel):
@@ -74,18 +68,18 @@ class CostPlanning(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    key: str = _param(
+    key: str = param(
         "costs.gdp_share.v1",
         "Sharing key: costs.gdp_share.v1, costs.nato_common_funding.v1, "
         "costs.participants_pay.v1, costs.ability_to_pay.v1, or a user key file (YAML/CSV).",
         "the keys debated: GDP shares, NATO's common-funding formula, 'costs lie where they "
         "fall' (NATO's rule for national contingents), and capped ability to pay",
     )
-    years: int = _param(10, "Horizon in years.", TEN_YEARS, gt=0, le=100)
-    currency: Literal["USD"] = _param(
+    years: int = param(10, "Horizon in years.", TEN_YEARS, gt=0, le=100)
+    currency: Literal["USD"] = param(
         "USD", "Currency of every amount.", "the registry's GDP and SIPRI figures are in USD"
     )
-    price_year: int = _param(
+    price_year: int = param(
         2024,
         "Price year: GDP, defence budgets and exchange rates of this year; no inflation "
         "adjustment is applied to older cost estimates.",
@@ -93,26 +87,26 @@ class CostPlanning(BaseModel):
         ge=1999,
         le=2100,
     )
-    basis: Literal["incremental", "full"] = _param(
+    basis: Literal["incremental", "full"] = param(
         "incremental",
         "Cost per deployed soldier-year: 'incremental' (what deploying adds to keeping the "
         "troops at home) or 'full' (the whole cost of the deployed soldier).",
         "payers fund the mission, not the armies they keep anyway; 'full' is the upper bound",
     )
-    cost_per_soldier_year_usd: float | None = _param(
+    cost_per_soldier_year_usd: float | None = param(
         None,
         "Override of the cost per deployed soldier-year in USD (None: the registry factor "
         "of the basis, with its low-high range).",
         "registry factors incremental_cost_per_soldier_year_usd_m and cost_per_soldier_year_usd_m",
         gt=0,
     )
-    deploy_up_to_requirement: bool = _param(
+    deploy_up_to_requirement: bool = param(
         True,
         "Cost the troops deployed: the sustained force up to the requirement (the mission "
         "needs no more); false: the whole sustained force.",
         PROJECT,
     )
-    enabler_share: float = _param(
+    enabler_share: float = param(
         0.25,
         "Headquarters, medical, logistics and European air and ISR enablers, as a share of "
         "the troop cost.",
@@ -120,34 +114,34 @@ class CostPlanning(BaseModel):
         ge=0,
         le=2,
     )
-    tour_months: int = _param(
+    tour_months: int = param(
         6,
         "Length of a tour: every tour the deployed force is swapped.",
         "six-month tours (UK harmony guideline, registry factor rotation_ratio)",
         ge=1,
         le=24,
     )
-    rotation_cost_per_soldier_usd: float = _param(
+    rotation_cost_per_soldier_usd: float = param(
         5000.0,
         "Moving and preparing one soldier for one tour (transport both ways, mission "
         "training) in USD.",
         PROJECT + "; of the order of a charter seat each way plus two weeks' mission training",
         ge=0,
     )
-    us_support: tuple[PricedItem, ...] = _param(
+    us_support: tuple[PricedItem, ...] = param(
         _us_support(),
         "US enablers paid for by the payers, counted when the scenario's us_backstop holds.",
         "Washington's line in 2025: Europe carries the lion's share and pays for US support; "
         "prices per item in each item's reference",
     )
-    military_aid_eur_m_per_year: float = _param(
+    military_aid_eur_m_per_year: float = param(
         42000.0,
         "Military aid to Ukraine's own forces each year (EUR million, converted at the price "
         "year's rate): the first layer of every guarantee plan.",
         KIEL_2025,
         ge=0,
     )
-    frozen_asset_income_eur_m_per_year: float = _param(
+    frozen_asset_income_eur_m_per_year: float = param(
         3000.0,
         "Offset: income from immobilised Russian central-bank assets each year (EUR million).",
         "Council of the EU, 21 May 2024: windfall profits of immobilised Russian assets, about "
@@ -155,21 +149,21 @@ class CostPlanning(BaseModel):
         "the cautious reading",
         ge=0,
     )
-    eu_instruments_eur_m_per_year: float = _param(
+    eu_instruments_eur_m_per_year: float = param(
         5000.0,
         "Offset: EU instruments paying for military aid each year (EUR million).",
         "Council of the EU, 18 Mar 2024: Ukraine Assistance Fund of EUR 5bn under the European "
         "Peace Facility for 2024",
         ge=0,
     )
-    cap_share_of_gdp: float | None = _param(
+    cap_share_of_gdp: float | None = param(
         0.0025,
         "Ability-to-pay key: no state pays more than this share of its GDP a year (None: no cap).",
         "Estonia's proposal (2023-24) that every ally give 0.25% of GDP a year to Ukraine",
         gt=0,
         le=1,
     )
-    cap_share_of_defence_budget: float | None = _param(
+    cap_share_of_defence_budget: float | None = param(
         0.1,
         "Ability-to-pay key: no state pays more than this share of its defence budget a year "
         "(None: no cap).",

@@ -9,10 +9,11 @@ simulation lives in ``guarantor.response``.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from guarantor.domain.parameters import PROJECT, Part, param
 from guarantor.domain.vocabulary import Option
 
 __all__ = [
@@ -31,23 +32,9 @@ BERKEMEIER_2018 = (
     "Berkemeier & Fuhrmann (2018), 'Reassessing the fulfillment of alliance commitments in "
     "war', Research & Politics 5(2): defence pacts honoured in about 41% of cases"
 )
-PROJECT = "project choice; change it in the scenario"
 
 
-def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
-    return Field(
-        default=default,
-        description=help,
-        json_schema_extra={"reference": reference},
-        **constraints,
-    )
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Delay(_Part):
+class Delay(Part):
     """A time in hours, triangular between ``low`` and ``high`` with its mode."""
 
     low: float = Field(ge=0)
@@ -94,7 +81,7 @@ MILITARY = frozenset(
 )
 
 
-class DecisionProcedure(_Part):
+class DecisionProcedure(Part):
     """How one state decides: an executive decision, and a parliament for armed force."""
 
     executive: Delay | None = Field(
@@ -183,7 +170,7 @@ def _reliability() -> dict[str, float]:
     return {"commitment": 0.745, "defend": 0.41, "none": 0.5}
 
 
-class Design(_Part):
+class Design(Part):
     """An instrument design to compare on the same attack (common random numbers)."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -231,29 +218,29 @@ def _designs() -> tuple[Design, ...]:
     )
 
 
-class ResponsePlanning(_Part):
+class ResponsePlanning(Part):
     """Parameters of ``response.simpy.v1``."""
 
-    rule: Literal["response.simpy.v1"] = _param(
+    rule: Literal["response.simpy.v1"] = param(
         "response.simpy.v1", "Versioned name of the response simulation.", "guarantor.response"
     )
-    replications: int = _param(
+    replications: int = param(
         2000, "Replications per run (each with a spawned child generator).", PROJECT, gt=0
     )
-    brief_replications: int = _param(
+    brief_replications: int = param(
         300,
         "Replications per design in `assess`, whose comparison of designs is a brief one "
         "(`respond --compare` uses 'replications').",
         PROJECT + "; keeps `assess` to a few seconds",
         gt=0,
     )
-    horizon_h: float = _param(
+    horizon_h: float = param(
         2160.0,
         "Hours simulated after the attack; later acts count as never.",
         PROJECT + "; 90 days, past the 30-day window reported",
         gt=0,
     )
-    reliability: dict[str, float] = _param(
+    reliability: dict[str, float] = param(
         _reliability(),
         "P(a state stands by Ukraine at all after the attack), on one uniform per state so "
         "the rates nest: 'commitment' where an obligation covering the attack binds it (then it "
@@ -263,14 +250,14 @@ class ResponsePlanning(_Part):
         f"commitment: {LEEDS_2000}; defend: {BERKEMEIER_2018}; none: " + PROJECT + ", below "
         "the committed rate",
     )
-    consult_at_will: float = _param(
+    consult_at_will: float = param(
         0.9,
         "P(a guarantor that stands by Ukraine meets it without a duty to consult).",
         PROJECT + "; in Feb 2022 every partner met or called Kyiv within days",
         ge=0,
         le=1,
     )
-    tripwire: float = _param(
+    tripwire: float = param(
         3.0,
         "Odds multiplier on every response of a state whose own soldiers are killed: "
         "P' = P f / (1 - P + P f). A state that would never act stays at 0.",
@@ -279,13 +266,13 @@ class ResponsePlanning(_Part):
         "the factor is a " + PROJECT,
         ge=1,
     )
-    executive: Delay = _param(
+    executive: Delay = param(
         Delay(low=2, mode=12, high=72),
         "Hours for a government to decide on its response (triangular).",
         "bilateral agreements promise consultations within 24 h (registry instruments); "
         "spread: " + PROJECT,
     )
-    readiness: dict[ResponseKind, Delay] = _param(
+    readiness: dict[ResponseKind, Delay] = param(
         _readiness(),
         "Hours from decision to effect, per response (triangular).",
         "consultations: NAC met the day Poland asked (10 Sep 2025); sanctions: EU package of "
@@ -294,24 +281,24 @@ class ResponsePlanning(_Part):
         "2-3 days, the brigade in 5-7 (Wales Summit 2014), the NRF in 30 days; naval and "
         "military aid spreads: " + PROJECT,
     )
-    procedures: dict[str, DecisionProcedure] = _param(
+    procedures: dict[str, DecisionProcedure] = param(
         _procedures(),
         "Decision procedures that differ from the default (executive decision only).",
         "each procedure names its law; see its 'reference'",
     )
-    article4: Delay = _param(
+    article4: Delay = param(
         Delay(low=2, mode=8, high=96),
         "Hours until the North Atlantic Council meets under Article 4 after a member or its "
         "forces are attacked or threatened.",
         "Poland 10 Sep 2025 (same day); Estonia 19-23 Sep 2025 (4 days); Türkiye 22-26 Jun "
         "2012 (4 days)",
     )
-    article5: Delay = _param(
+    article5: Delay = param(
         Delay(low=12, mode=24, high=168),
         "Hours from the Article 4 meeting to an Article 5 decision.",
         "the one invocation: 12 Sep 2001, the day after the attacks",
     )
-    article5_forces_abroad: float = _param(
+    article5_forces_abroad: float = param(
         0.25,
         "P(the allies invoke Article 5 when members' forces are hit in Ukraine, outside the "
         "treaty area of Article 6); an armed attack on a member's territory invokes it.",
@@ -321,14 +308,14 @@ class ResponsePlanning(_Part):
         ge=0,
         le=1,
     )
-    force_contributors: tuple[str, ...] = _param(
+    force_contributors: tuple[str, ...] = param(
         ("GBR", "FRA"),
         "Who is in the reassurance force (who owes its 'Coalition of the Willing "
         "contributors' obligations and whose soldiers a design's attack hits).",
         "UK-France-Ukraine declaration of intent, Paris, 6 Jan 2026 (registry instrument "
         "proposal-mnf-ukraine)",
     )
-    designs: tuple[Design, ...] = _param(
+    designs: tuple[Design, ...] = param(
         _designs(),
         "Instrument designs that `respond --compare` runs on the same attack.",
         "the designs in the debate: registry instruments and proposals",

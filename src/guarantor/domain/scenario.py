@@ -13,10 +13,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from guarantor.domain.attack import Attacks, default_attacks
 from guarantor.domain.cost_planning import CostPlanning
+from guarantor.domain.parameters import PROJECT, Part, param
 from guarantor.domain.response import ResponsePlanning
 from guarantor.domain.vocabulary import Condition, Option
 
@@ -43,31 +44,16 @@ BERKEMEIER_2018 = (
     "Berkemeier & Fuhrmann (2018), 'Reassessing the fulfillment of alliance commitments in "
     "war', Research & Politics 5(2): defence pacts honoured in about 41% of cases, 1816-2003"
 )
-PROJECT = "project choice; change it in the scenario and see the sensitivity table"
 
 
 MAX_TRIALS = 10_000_000
 
 
-def _param(default: Any, help: str, reference: str, **constraints: Any) -> Any:
-    """A field with its help and the reference its default comes from."""
-    return Field(
-        default=default,
-        description=help,
-        json_schema_extra={"reference": reference},
-        **constraints,
-    )
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
-
-
 def _chance(default: float, help: str) -> Any:
-    return _param(default, help + " A probability; true/false read as 1/0.", PROJECT, ge=0, le=1)
+    return param(default, help + " A probability; true/false read as 1/0.", PROJECT, ge=0, le=1)
 
 
-class ScenarioConditions(_Part):
+class ScenarioConditions(Part):
     """How likely each condition is to hold (booleans are read as 1 and 0). The default
     is the central case the debate assumes: a ceasefire is in place, parliaments vote,
     the mission is defined and agreed together; no US backstop, no Russian consent, no UN
@@ -110,19 +96,19 @@ class ScenarioConditions(_Part):
         return frozenset(c for c in Condition if self.holds(c))
 
 
-class Votes(_Part):
+class Votes(Part):
     """The probability each stance votes for; the order keeps the rule monotone."""
 
-    support: float = _param(0.85, "A stated willingness to act.", PROJECT, gt=0, lt=1)
-    oppose: float = _param(0.08, "A stated refusal.", PROJECT, gt=0, lt=1)
-    uncertain: float = _param(0.4, "Undecided, hedged or 'not ruled out'.", PROJECT, gt=0, lt=1)
-    conditional_met: float = _param(
+    support: float = param(0.85, "A stated willingness to act.", PROJECT, gt=0, lt=1)
+    oppose: float = param(0.08, "A stated refusal.", PROJECT, gt=0, lt=1)
+    uncertain: float = param(0.4, "Undecided, hedged or 'not ruled out'.", PROJECT, gt=0, lt=1)
+    conditional_met: float = param(
         0.75, "Conditional, and the scenario meets every condition.", PROJECT, gt=0, lt=1
     )
-    conditional_unmet: float = _param(
+    conditional_unmet: float = param(
         0.2, "Conditional, and some condition is not met.", PROJECT, gt=0, lt=1
     )
-    conditional_unspecified: float = _param(
+    conditional_unspecified: float = param(
         0.45, "Conditional without a named condition.", PROJECT, gt=0, lt=1
     )
 
@@ -136,15 +122,15 @@ class Votes(_Part):
         return self
 
 
-class GradeWeights(_Part):
+class GradeWeights(Part):
     """Weight by Admiralty grade: reliability letter times credibility digit."""
 
-    reliability: dict[str, float] = _param(
+    reliability: dict[str, float] = param(
         {"A": 1.0, "B": 0.85, "C": 0.65, "D": 0.4, "E": 0.2, "F": 0.5},
         "Weight per source reliability A-F (F, 'cannot be judged', sits mid-way).",
         "letter meanings: NATO AJP-2.1 / US FM 2-22.3 app. B; numbers: " + PROJECT,
     )
-    credibility: dict[int, float] = _param(
+    credibility: dict[int, float] = param(
         {1: 1.0, 2: 0.85, 3: 0.65, 4: 0.4, 5: 0.2, 6: 0.5},
         "Weight per information credibility 1-6 (6, 'cannot be judged', sits mid-way).",
         "digit meanings: NATO AJP-2.1 / US FM 2-22.3 app. B; numbers: " + PROJECT,
@@ -166,19 +152,19 @@ class GradeWeights(_Part):
         return value
 
 
-class Directness(_Part):
+class Directness(Part):
     """Second-hand evidence weighs less than an actor's own statement."""
 
-    analysis: float = _param(0.5, "Multiplier for an outlet's own analysis.", PROJECT, ge=0, le=1)
-    claimed_by: float = _param(
+    analysis: float = param(0.5, "Multiplier for an outlet's own analysis.", PROJECT, ge=0, le=1)
+    claimed_by: float = param(
         0.6, "Multiplier when another actor describes the stance.", PROJECT, ge=0, le=1
     )
 
 
-class Corroboration(_Part):
+class Corroboration(Part):
     """How repeated reports count: once per independent source and stance."""
 
-    rule: Literal["one_per_source"] = _param(
+    rule: Literal["one_per_source"] = param(
         "one_per_source",
         "Group evidence by (source_key, stance); each group casts its heaviest vote once.",
         "near-duplicates are one story (ingest clusters them); " + PROJECT,
@@ -205,7 +191,7 @@ FITTED = (
 )
 
 
-class LogoddsV2(_Part):
+class LogoddsV2(Part):
     """The parameters of ``beliefs.logodds.v2`` (the rest is shared with v1); five are fitted.
 
     The prior of a state is its own base rate: ``expit(intercept + missions x m +
@@ -218,20 +204,20 @@ class LogoddsV2(_Part):
     prior`` with q = P(its conditions): if they fail, it tells nothing.
     """
 
-    intercept: float = _param(-0.15, "Base-rate log-odds of a state with no record.", FITTED)
-    missions: float = _param(0.17, "Log-odds per unit share of earlier missions.", FITTED)
-    meetings: float = _param(0.21, "Log-odds per unit share of coalition meetings.", FITTED)
-    evidence_scale: float = _param(
+    intercept: float = param(-0.15, "Base-rate log-odds of a state with no record.", FITTED)
+    missions: float = param(0.17, "Log-odds per unit share of earlier missions.", FITTED)
+    meetings: float = param(0.21, "Log-odds per unit share of coalition meetings.", FITTED)
+    evidence_scale: float = param(
         1.14, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
     )
-    half_life_days: float = _param(
+    half_life_days: float = param(
         142.0,
         "Age at which a statement counts half under v2.",
         FITTED + "; searched between 14 and 1,460 days",
         ge=14,
         le=1460,
     )
-    conditional_unmet: float = _param(
+    conditional_unmet: float = param(
         0.75,
         "Unused since v2 reads 'willing if X' with X failed as no information (the state's "
         "prior); kept so older scenario files still load.",
@@ -241,10 +227,10 @@ class LogoddsV2(_Part):
     )
 
 
-class BeliefRule(_Part):
+class BeliefRule(Part):
     """Parameters of ``beliefs.logodds.v1`` and ``v2`` (v2 adds ``v2``)."""
 
-    rule: Literal["beliefs.logodds.v1", "beliefs.logodds.v2"] = _param(
+    rule: Literal["beliefs.logodds.v1", "beliefs.logodds.v2"] = param(
         "beliefs.logodds.v2",
         "Versioned name of the belief rule, so an old scenario reproduces; "
         "beliefs.logodds.v1 stays selectable.",
@@ -253,7 +239,7 @@ class BeliefRule(_Part):
         "Brier, and it has the lower Brier score of the two at every cut-off "
         "(guarantor backtest; src/guarantor/data/beliefs/fit.json)",
     )
-    priors: dict[Option, float] = _param(
+    priors: dict[Option, float] = param(
         _default_priors(),
         "P(acts) before any evidence. 0.41 for options that put forces at risk of war "
         "(troops, air, naval, guarantees, collective defence, NATO membership): the record of "
@@ -263,13 +249,13 @@ class BeliefRule(_Part):
     )
     votes: Votes = Field(default_factory=Votes)
     grade_weights: GradeWeights = Field(default_factory=GradeWeights)
-    half_life_days: float = _param(
+    half_life_days: float = param(
         365.0,
         "Age at which a statement counts half: positions shift with governments and events.",
         PROJECT + "; a year, about the life of a stated national line in the 2025 debate",
         gt=0,
     )
-    undated_weight: float = _param(
+    undated_weight: float = param(
         0.5,
         "Unused since undated evidence is left out of every as-of run (kept so old "
         "scenario files still load).",
@@ -280,7 +266,7 @@ class BeliefRule(_Part):
     directness: Directness = Field(default_factory=Directness)
     v2: LogoddsV2 = Field(default_factory=LogoddsV2)
     corroboration: Corroboration = Field(default_factory=Corroboration)
-    bounds: tuple[float, float] = _param(
+    bounds: tuple[float, float] = param(
         (0.01, 0.99),
         "No amount of reporting makes an act certain: beliefs are clipped to this range.",
         PROJECT,
@@ -308,17 +294,17 @@ class BeliefRule(_Part):
         return self
 
 
-class ForcePlanning(_Part):
+class ForcePlanning(Part):
     """Overrides of the registry's planning factors (None: use the registry's value)."""
 
-    usability: float | None = _param(
+    usability: float | None = param(
         None,
         "Share of land forces deployable on operations (None: registry factor).",
         "NATO usability targets, via the registry's planning factors",
         gt=0,
         le=1,
     )
-    estimate_sizes: int = _param(
+    estimate_sizes: int = param(
         9,
         "A state without a troop pledge sends one of this many equally likely sizes: its "
         "land forces x the peak earlier-mission shares of this many states nearest to it in "
@@ -329,78 +315,78 @@ class ForcePlanning(_Part):
         ge=1,
         le=99,
     )
-    home_defence_reserve: float | None = _param(
+    home_defence_reserve: float | None = param(
         None,
         "Share of forces states bordering Russia/Belarus keep home (None: registry factor).",
         "registry planning factor",
         ge=0,
         le=1,
     )
-    pledges_are_sustained: bool = _param(
+    pledges_are_sustained: bool = param(
         True,
         "Read a troop pledge as troops kept in theatre; false: a pool to rotate (divide it).",
         "pledges are announced as troops to deploy (e.g. 'up to 10,000'); " + PROJECT,
     )
-    candidates: Literal["committed_or_willing", "all"] = _param(
+    candidates: Literal["committed_or_willing", "all"] = param(
         "committed_or_willing",
         "Who may contribute: states with a security agreement with Ukraine or a stated "
         "willingness (support/conditional/uncertain) or a troop pledge; 'all': every state.",
         "the force is drawn from Ukraine's partners; a state with neither a commitment nor a "
         "word on troops is not one (" + PROJECT + ")",
     )
-    excluded: tuple[str, ...] = _param(
+    excluded: tuple[str, ...] = param(
         ("UKR", "RUS", "BLR", "USA"),
         "Never counted as contributors: the host, the adversaries, and the US, whose role in "
         "the debate is the backstop (a condition), not troops; drop USA to let evidence decide.",
         "the force discussed is the European-led Multinational Force Ukraine (registry "
         "instrument proposal-mnf-ukraine); US statements of Feb and Aug 2025 rule out US troops",
     )
-    chunk_trials: int = _param(
+    chunk_trials: int = param(
         8192,
         "Trials per chunk: bounds memory, never changes results; small chunks stay in cache.",
         PROJECT + "; 8,192 x 40 states x 4 bytes is about 1.3 MB per buffer",
         gt=0,
     )
-    sensitivity_trials: int = _param(
+    sensitivity_trials: int = param(
         20_000, "Trials per run of the sensitivity table.", PROJECT, gt=0, le=MAX_TRIALS
     )
 
 
-class Scenario(_Part):
+class Scenario(Part):
     """The assumptions of one run; see ``data/scenario/default.yaml`` for the defaults."""
 
-    name: str = _param("default", "A label for reports.", PROJECT)
-    as_of: date = _param(
+    name: str = param("default", "A label for reports.", PROJECT)
+    as_of: date = param(
         date(2026, 1, 31),
         "Evidence, pledges and deployments after this date are ignored.",
         "the month of the newest bundled evidence (Paris summit, 6 Jan 2026); fixed so runs "
         "reproduce",
     )
-    requirement: int = _param(
+    requirement: int = param(
         25_000,
         "Troops to keep deployed in Ukraine.",
         "IISS (2025) options of 10k / 25k / 60-100k; 25k is the middle option most reported",
         gt=0,
         le=2_000_000,
     )
-    rotation_ratio: float | None = _param(
+    rotation_ratio: float | None = param(
         None,
         "Troops needed per soldier kept deployed (None: registry factor, rule of thirds).",
         "registry planning factor (rule of thirds 3:1; UK planners use 4:1 or 5:1)",
         ge=1,
     )
     conditions: ScenarioConditions = Field(default_factory=ScenarioConditions)
-    correlation: float = _param(
+    correlation: float = param(
         0.4,
         "Correlation of participation decisions (one-factor Gaussian copula).",
         PROJECT + "; partners move together on the backstop and on public opinion",
         ge=0,
         lt=1,
     )
-    overrides: dict[str, dict[Option, float]] = _param(
+    overrides: dict[str, dict[Option, float]] = param(
         {}, "Fixed P(acts) per actor and option, replacing the evidence.", "the analyst"
     )
-    trials: int = _param(
+    trials: int = param(
         200_000,
         "Monte Carlo trials (at most 10 million: beyond that the run takes hours and its "
         "per-trial results gigabytes, for no visible change in the figures).",
@@ -408,13 +394,13 @@ class Scenario(_Part):
         gt=0,
         le=MAX_TRIALS,
     )
-    seed: int = _param(
+    seed: int = param(
         20_250_106, "Seed of the random generator; same seed, same numbers.", PROJECT, ge=0
     )
     beliefs: BeliefRule = Field(default_factory=BeliefRule)
     forces: ForcePlanning = Field(default_factory=ForcePlanning)
     costs: CostPlanning = Field(default_factory=CostPlanning)
-    attacks: Attacks = _param(
+    attacks: Attacks = param(
         default_attacks(),
         "Attack events at time zero that `respond` simulates (the first by default).",
         "cases in the debate (renewed invasion, strike on the force, drone incursion as in "
