@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import text
 from guarantor.errors import ConfigurationError
 from guarantor.settings import default_db_url
 from guarantor.store import Store
-from guarantor.store.engine import BUSY_TIMEOUT_MS, CACHE_KIB, make_engine
+from guarantor.store.engine import BUSY_TIMEOUT_MS, CACHE_KIB, _ensure_wal, make_engine
 
 
 def test_sqlite_pragmas_and_folder(tmp_path: Path) -> None:
@@ -45,3 +46,46 @@ def test_safe_url_masks_the_password_once_for_everyone() -> None:
 
     shown = safe_url("postgresql+psycopg://ann:s3cret@db.example/guarantor")
     assert "s3cret" not in shown and shown.startswith("postgresql+psycopg://ann:***@db.example")
+
+
+class _LockedCursor:
+    """A DB-API cursor whose journal-mode pragmas fail ``locked`` a few times first."""
+
+    def __init__(self, failures: int, message: str = "database is locked") -> None:
+        self.failures = failures
+        self.message = message
+        self.mode = "delete"
+        self.calls = 0
+
+    def execute(self, sql: str) -> _LockedCursor:
+        self.calls += 1
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError(self.message)
+        if sql.endswith("=WAL"):
+            self.mode = "wal"
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return (self.mode,)
+
+
+def test_switching_to_wal_waits_out_a_lock_instead_of_failing() -> None:
+    cursor = _LockedCursor(failures=3)
+    _ensure_wal(cursor)
+    assert cursor.mode == "wal"
+    assert cursor.calls == 3 + 2  # three refused reads, then read and switch
+
+
+def test_an_error_that_is_not_a_lock_is_not_retried() -> None:
+    cursor = _LockedCursor(failures=5, message="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _ensure_wal(cursor)
+    assert cursor.calls == 1
+
+
+def test_a_database_already_in_wal_is_only_read() -> None:
+    cursor = _LockedCursor(failures=0)
+    cursor.mode = "wal"
+    _ensure_wal(cursor)
+    assert cursor.calls == 1

@@ -11,6 +11,8 @@ SQLAlchemy's SQLite dialect docs advise.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -107,13 +109,37 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _ensure_wal(cursor)
+        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     finally:
         cursor.close()
+
+
+def _ensure_wal(cursor: Any) -> None:
+    """Put the database in WAL mode, waiting out other processes doing the same.
+
+    WAL is a property of the file, so a connection to a database already in WAL
+    only reads the mode. Switching needs an exclusive lock, and SQLite can answer
+    "locked" at once, without waiting in its busy handler (two connections that
+    both hold a shared lock and both want more; a file being recovered or
+    checkpointed by its last closer): one of two concurrent ingests died that way
+    on connecting. The pragmas are retried within the busy timeout instead.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _sqlite_on_begin(connection: Any) -> None:
