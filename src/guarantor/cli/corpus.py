@@ -1,9 +1,12 @@
-"""`guarantor corpus stats|check|restore|agreement`: the real-article gold and its text cache."""
+"""`guarantor corpus stats|check|restore|agreement|lexicon-usage`: the real-article gold,
+its text cache, and which lexicon alternatives occur in it."""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,11 +24,14 @@ from guarantor.extract.corpus import (
     read_cached,
     restore_texts,
 )
+from guarantor.extract.lexicon_usage import count_usage, lexicon_alternatives
+from guarantor.ingest.text import clean_text
 
 __all__ = ["register"]
 
 corpus_app = typer.Typer(
-    help="The real-article corpus: statistics, checks, restoring texts, annotator agreement.",
+    help="The real-article corpus: statistics, checks, restoring texts, annotator agreement, "
+    "lexicon usage.",
     no_args_is_help=True,
 )
 
@@ -127,6 +133,82 @@ def agreement_cmd(
     )
     rows = [{"option": k, **v} for k, v in result["per_option"].items()]
     emit_rows(rows, Format.TABLE, title="per option", console=console)
+
+
+def _default_text_folders() -> list[Path]:
+    """The other corpora, where present: the seed articles ($GUARANTOR_SHARED or ../shared),
+    the invented held-out sets and the extract tests' fixtures (their .py files included)."""
+    shared = Path(os.environ.get("GUARANTOR_SHARED") or "../shared")
+    tests = Path("tests/extract")
+    folders = [shared / "corpus" / "seeds", *sorted(tests.glob("heldout*/articles"))]
+    return [f for f in [*folders, tests / "data", tests] if f.is_dir()]
+
+
+def _read_texts(paths: list[Path]) -> dict[str, list[str]]:
+    """Texts per given path (a file, or every file directly in a folder), as documents hold them."""
+    texts: dict[str, list[str]] = {}
+    for path in paths:
+        if not path.exists():
+            raise InputError("text file or folder not found", path=path)
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        try:
+            texts[str(path)] = [clean_text(f.read_text(encoding="utf-8")) for f in files]
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text ({exc.reason})", path=path) from exc
+    return texts
+
+
+def _usage(articles: list[CorpusArticle], texts: list[Path], unused: bool) -> dict[str, Any]:
+    cached = [read_cached(a) for a in articles]
+    sources = {"corpus cache": [clean_text(t) for t in cached if t is not None]}
+    sources.update(_read_texts(texts))
+    usage = count_usage(lexicon_alternatives(), [t for group in sources.values() for t in group])
+    zero = [u for u in usage if u.documents == 0]
+    totals = Counter(u.alternative.file for u in usage)
+    zeros = Counter(u.alternative.file for u in zero)
+    return {
+        "documents": sum(len(group) for group in sources.values()),
+        "sources": {name: len(group) for name, group in sources.items()},
+        "missing_texts": cached.count(None),
+        "alternatives": len(usage),
+        "unused": len(zero),
+        "per_file": {f: {"alternatives": n, "unused": zeros[f]} for f, n in totals.items()},
+        "rows": [u.as_dict() for u in (zero if unused else usage)],
+    }
+
+
+@corpus_app.command("lexicon-usage")
+def lexicon_usage(
+    files: FilesArg = None,
+    texts: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--texts",
+            help="Texts besides the corpus files': a file or a folder of files; repeat it. "
+            "Default: the seed articles, tests/extract/heldout*/articles, tests/extract/data "
+            "and tests/extract.",
+        ),
+    ] = None,
+    unused: Annotated[
+        bool, typer.Option("--unused", help="List only the alternatives that match nothing.")
+    ] = False,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """On how many texts each alternative of the bundled lexicons occurs (docs/extraction.md)."""
+    _table_or_json(fmt)
+    data = _usage(_load(files), texts if texts is not None else _default_text_folders(), unused)
+    if fmt is Format.JSON:
+        emit_json(data)
+        return
+    console = Console()
+    emit_rows(data["rows"], Format.TABLE, title="lexicon alternatives", console=console)
+    console.print(
+        f"{data['alternatives']} alternatives, {data['unused']} match nothing in "
+        f"{data['documents']} documents ("
+        + ", ".join(f"{name}: {n}" for name, n in data["sources"].items())
+        + f"); {data['missing_texts']} corpus texts missing from the cache",
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -18,7 +18,16 @@ from guarantor.errors import ValidationError
 from guarantor.extract.triggers import TriggeredPattern, TriggerIndex
 from guarantor.yamlio import load_yaml_file
 
-__all__ = ["Cue", "Lexicon", "bundled_lexicon_dir", "load_lexicon", "quote_tolerant"]
+__all__ = [
+    "Cue",
+    "Lexicon",
+    "bundled_lexicon_dir",
+    "compile_alternative",
+    "expand_names",
+    "load_lexicon",
+    "negator_pattern",
+    "quote_tolerant",
+]
 
 _FLAGS = re.IGNORECASE
 
@@ -133,6 +142,29 @@ def _tolerant(pattern: str) -> str:
     return _bounded(quote_tolerant(pattern))
 
 
+def compile_alternative(
+    pattern: str, *, tolerant: bool = False, bounded: bool = True, flags: int = _FLAGS
+) -> re.Pattern[str]:
+    """One pattern (or one alternative of it) compiled on its own as its family compiles it:
+    word boundaries added when ``bounded``, spaces widened to ``_GAP`` when ``tolerant``
+    (options, converse, anaphors, stance cues, conditions). For counting where it occurs."""
+    if tolerant:
+        pattern = quote_tolerant(pattern)
+    return re.compile(_bounded(pattern) if bounded else pattern, flags)
+
+
+def negator_pattern(negator: str) -> str:
+    """A negator as a regex: "n't" is glued to its verb, every other one is a word."""
+    return re.escape(negator) if negator == "n't" else _bounded(negator)
+
+
+def expand_names(pattern: str, names: dict[str, str]) -> str:
+    """``pattern`` with every ``{SHORT}`` of the conditions' ``names`` replaced by its list."""
+    for short, expansion in names.items():
+        pattern = pattern.replace("{" + short + "}", expansion)
+    return pattern
+
+
 def _compile(pattern: str, path: Path, what: str, flags: int = _FLAGS) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
@@ -216,7 +248,7 @@ def _stances(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[str,
                 owner_holds=bool(cue.get("owner")),
             )
         )
-    negators = "|".join(re.escape(n) if n == "n't" else _bounded(n) for n in data["negators"])
+    negators = "|".join(negator_pattern(n) for n in data["negators"])
     return {
         "cues": _alternation(named, path, "stance cues", index),
         "cue_info": tuple(info),
@@ -234,9 +266,7 @@ def _conditions(data: dict[str, Any], path: Path, index: TriggerIndex) -> dict[s
     keys: list[str] = []
     for key, patterns in data["conditions"].items():
         for pattern in patterns:
-            for short, expansion in names.items():
-                pattern = pattern.replace("{" + short + "}", expansion)
-            named.append((f"k{len(keys)}", pattern))
+            named.append((f"k{len(keys)}", expand_names(pattern, names)))
             keys.append(key)
     return {
         "conditions": _alternation(named, path, "conditions", index),
