@@ -24,7 +24,7 @@ from guarantor.extract.corpus import (
     read_cached,
     restore_texts,
 )
-from guarantor.extract.lexicon_usage import count_usage, lexicon_alternatives
+from guarantor.extract.lexicon_usage import count_usage, lexicon_alternatives, python_strings
 from guarantor.ingest.text import clean_text
 
 __all__ = ["register"]
@@ -144,17 +144,25 @@ def _default_text_folders() -> list[Path]:
     return [f for f in [*folders, tests / "data", tests] if f.is_dir()]
 
 
+def _read_text(path: Path) -> str:
+    """A file's text as a document holds it; of a Python file, its string literals."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return clean_text(python_strings(text) if path.suffix == ".py" else text)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", path=path) from exc
+    except SyntaxError as exc:
+        raise InputError(f"not Python ({exc.msg})", path=path, line=exc.lineno) from exc
+
+
 def _read_texts(paths: list[Path]) -> dict[str, list[str]]:
-    """Texts per given path (a file, or every file directly in a folder), as documents hold them."""
+    """Texts per given path (a file, or every file directly in a folder)."""
     texts: dict[str, list[str]] = {}
     for path in paths:
         if not path.exists():
             raise InputError("text file or folder not found", path=path)
         files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        try:
-            texts[str(path)] = [clean_text(f.read_text(encoding="utf-8")) for f in files]
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text ({exc.reason})", path=path) from exc
+        texts[str(path)] = [_read_text(f) for f in files]
     return texts
 
 
@@ -186,7 +194,7 @@ def lexicon_usage(
             "--texts",
             help="Texts besides the corpus files': a file or a folder of files; repeat it. "
             "Default: the seed articles, tests/extract/heldout*/articles, tests/extract/data "
-            "and tests/extract.",
+            "and tests/extract (of a .py file, its string literals).",
         ),
     ] = None,
     unused: Annotated[

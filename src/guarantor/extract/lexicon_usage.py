@@ -17,6 +17,7 @@ Outlet names are not counted: they are a list of names (merged with
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,7 +33,14 @@ from guarantor.extract.lexicon import (
 )
 from guarantor.yamlio import load_yaml_file
 
-__all__ = ["Alternative", "Usage", "count_usage", "lexicon_alternatives", "split_alternatives"]
+__all__ = [
+    "Alternative",
+    "Usage",
+    "count_usage",
+    "lexicon_alternatives",
+    "python_strings",
+    "split_alternatives",
+]
 
 # How each family is compiled: "tolerant" (quote-tolerant and bounded), "bounded",
 # "word" (a literal word, bounded), "plain" (as written), "negator".
@@ -197,3 +205,16 @@ def count_usage(alternatives: Iterable[Alternative], texts: Iterable[str]) -> li
         Usage(alt, sum(1 for text in corpus if alt.regex.search(text) is not None))
         for alt in alternatives
     ]
+
+
+def python_strings(source: str) -> str:
+    """The string literals of a Python module (a test's fixture texts), one paragraph each.
+
+    Read through ``ast``, so literals written across lines as adjacent pieces
+    ("... would be wiser " / "than troops.") come back as the one text they are."""
+    literals = [
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    return "\n\n".join(literals)
