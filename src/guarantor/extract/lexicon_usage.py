@@ -157,7 +157,9 @@ def _regex(alternative: str, style: str, names: dict[str, str]) -> re.Pattern[st
 
 
 def _entries(value: Any, key: str, shape: str) -> Iterator[tuple[str, str]]:
-    """(family, pattern) for every pattern of one key of a lexicon file."""
+    """(family, pattern) for every pattern of one key of a lexicon file (none if it is absent)."""
+    if value is None:
+        return
     if shape in ("string", "words"):
         yield key, str(value)
     elif shape == "list":
@@ -165,9 +167,9 @@ def _entries(value: Any, key: str, shape: str) -> Iterator[tuple[str, str]]:
     elif shape == "cues":
         yield from ((key, str(cue["pattern"])) for cue in value)
     elif shape == "strings":
-        yield from ((f"{key}.{name}", str(p)) for name, p in (value or {}).items())
+        yield from ((f"{key}.{name}", str(p)) for name, p in value.items())
     else:  # "lists"
-        for name, patterns in (value or {}).items():
+        for name, patterns in value.items():
             yield from ((f"{key}.{name}", str(p)) for p in patterns)
 
 
