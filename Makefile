@@ -41,11 +41,14 @@ fit: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks
 
-# Fine-tune the stance model on corpus/real (texts restored into the corpus cache, see
-# docs/corpus.md) plus the seeds, and export it where the package looks for it.
+# Train the released stance model (extract.hybrid.v2) on corpus/real (texts restored into the
+# corpus cache, see docs/corpus.md) plus the seeds, with the options its model card records, and
+# export it where the package looks for it.
 train: $(VENV)/.installed-dev
 	$(BIN)/python -m pip install --quiet -e '.[train]'
-	$(BIN)/guarantor train-extractor --compare --out src/guarantor/data/models/stance-v1 \
+	$(BIN)/guarantor train-extractor --compare --name extract.hybrid.v2 \
+	  --out src/guarantor/data/models/stance-v2 \
+	  --freeze-encoder --layers 3 --head-epochs 25 --stance-weight 4 \
 	  --extra ../shared/corpus/gold/seeds.yaml --extra-folder ../shared/corpus/seeds
 
 clean:

@@ -1,4 +1,4 @@
-"""extract.hybrid.v1: pairs, the decision rule, the released model and its fallback."""
+"""The hybrid extractors: pairs, the decision rule, the released models and the fallback."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from guarantor.domain import Document
 from guarantor.extract import (
     EXTRACTOR_NAME,
+    HYBRID_MODELS,
     HYBRID_NAME,
     default_pipeline,
     extract_document,
@@ -109,7 +110,7 @@ def test_a_higher_threshold_never_adds_a_position(low: float, high: float, seed:
 def test_missing_model_files_fall_back_to_the_rules_with_a_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("guarantor.extract.model_folder", lambda: tmp_path)
+    monkeypatch.setattr("guarantor.extract.model_folder", lambda name=HYBRID_NAME: tmp_path)
     pipeline_for.cache_clear()
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -128,60 +129,61 @@ def test_an_unknown_extractor_name_is_an_error() -> None:
         pipeline_for("extract.magic.v9")
 
 
-released = pytest.mark.skipif(
-    not ModelFiles(model_folder()).present(), reason="no released stance model in the package"
-)
+def test_an_unknown_hybrid_has_no_model_folder() -> None:
+    from guarantor.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="unknown hybrid extractor"):
+        model_folder("extract.hybrid.v9")
 
 
-@released
-def test_the_released_model_is_small_and_its_card_matches_its_files() -> None:
-    files = ModelFiles(model_folder())
+every_release = pytest.mark.parametrize("name", list(HYBRID_MODELS))
+
+
+@every_release
+def test_each_released_model_is_small_and_its_card_matches_its_files(name: str) -> None:
+    files = ModelFiles(model_folder(name))
+    assert files.present(), f"{name}: model files missing in {files.folder}"
     assert files.encoder.stat().st_size + files.head.stat().st_size <= 30 * 1024 * 1024
     card = json.loads(files.card.read_text(encoding="utf-8"))
-    assert card["features"] == FEATURES and card["name"] == HYBRID_NAME
+    assert card["features"] == FEATURES and card["name"] == name
     assert verify_card(files) == []
 
 
-@released
-def test_hybrid_positions_carry_confidence_and_the_rules_do_not() -> None:
+@every_release
+def test_hybrid_positions_carry_confidence_and_the_rules_do_not(name: str) -> None:
     document = Document(source="t", text=TEXT, content_hash="h")
-    hybrid = extract_document(document, extractor=HYBRID_NAME)
+    hybrid = extract_document(document, extractor=name)
     rules = extract_document(document, extractor=EXTRACTOR_NAME)
-    assert hybrid and all(p.extractor == HYBRID_NAME for p in hybrid)
+    assert hybrid and all(p.extractor == name for p in hybrid)
     assert all(p.confidence is not None and 0 <= p.confidence <= 1 for p in hybrid)
     assert all(p.confidence is None for p in rules)
 
 
-@released
 def test_running_the_hybrid_extractor_never_imports_torch() -> None:
     code = (
         "import sys\n"
         "from guarantor.domain import Document\n"
         "from guarantor.extract import extract_document\n"
         f"extract_document(Document(source='t', text={TEXT!r}, content_hash='h'), "
-        "extractor='extract.hybrid.v1')\n"
+        f"extractor={HYBRID_NAME!r})\n"
         "print('torch' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-
-@released
-@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus absent")
-def test_hybrid_scores_at_least_the_bar_on_the_seed_gold() -> None:
+@every_release
+def test_hybrid_scores_at_least_the_bar_on_the_seed_gold(name: str, corpus_dir: Path) -> None:
     from functools import partial
 
     from guarantor.extract.evaluate import evaluate_corpus
     from guarantor.ingest import read_document
 
     result = evaluate_corpus(
-        SHARED / "corpus" / "gold" / "seeds.yaml",
-        SHARED / "corpus" / "seeds",
+        corpus_dir / "gold" / "seeds.yaml",
+        corpus_dir / "seeds",
         read=read_document,
-        extractor=partial(extract_document, extractor=HYBRID_NAME),
+        extractor=partial(extract_document, extractor=name),
     )
     assert result.total.f1 >= 0.85
 

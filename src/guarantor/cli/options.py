@@ -47,8 +47,9 @@ ExtractorOption = Annotated[
     str | None,
     typer.Option(
         "--extractor",
-        help="extract.hybrid.v1 (default: rules find pairs, the learned model decides) or "
-        "extract.rules.v1 (rules only). Setting: GUARANTOR_EXTRACTOR.",
+        help="extract.hybrid.v2 (default: rules find pairs, the learned model decides), "
+        "extract.hybrid.v1 (its first model) or extract.rules.v1 (rules only). "
+        "Setting: GUARANTOR_EXTRACTOR.",
         show_default=False,
     ),
 ]

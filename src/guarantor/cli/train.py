@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from guarantor.errors import ConfigurationError
+from guarantor.errors import ConfigurationError, UsageError
+from guarantor.extract import HYBRID_MODELS, HYBRID_NAME
 from guarantor.ingest import read_article, read_document
 
 __all__ = ["register"]
@@ -63,6 +64,13 @@ def train_extractor(
     compare: Annotated[
         bool, typer.Option("--compare", help="Also score rules only and the linear baseline.")
     ] = False,
+    name: Annotated[
+        str,
+        typer.Option(
+            "--name",
+            help=f"Extractor name the model is released under: {', '.join(HYBRID_MODELS)}.",
+        ),
+    ] = HYBRID_NAME,
 ) -> None:
     """Train the learned stance model (needs the `train` extra) and log dev F1 per epoch."""
     try:
@@ -73,6 +81,8 @@ def train_extractor(
             f"training needs the train extra ({exc.name} is missing): "
             "pip install 'guarantor[train]'"
         ) from exc
+    if name not in HYBRID_MODELS:
+        raise UsageError(f"--name {name!r}: expected one of {', '.join(HYBRID_MODELS)}")
     folders = list(extra_folder or [])
     sets = []
     for i, gold in enumerate(extra or []):
@@ -90,6 +100,7 @@ def train_extractor(
             head_epochs=head_epochs,
             stance_weight=stance_weight,
             learning_rate=learning_rate,
+            name=name,
         ),
         fraction=fraction,
         extra=tuple(sets),

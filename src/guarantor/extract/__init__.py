@@ -5,7 +5,7 @@ outlets -> attribution -> positions -> recorded ``Position``s. Every
 component finds spans with patterns from ``guarantor/data/lexicons`` and
 records them on an ``Annotated`` document; ``extract_document`` runs the
 chosen chain. Extractors have versioned names so stored positions say what
-produced them: ``extract.rules.v1`` (rules only) and ``extract.hybrid.v1``
+produced them: ``extract.rules.v1`` (rules only) and ``extract.hybrid.v1``/``v2``
 (the rules find pairs, the learned stance model in ``data/models`` decides;
 rules are used, with a warning, when the model files are missing or unreadable).
 """
@@ -34,6 +34,7 @@ __all__ = [
     "DEFAULT_EXTRACTOR",
     "EXTRACTORS",
     "EXTRACTOR_NAME",
+    "HYBRID_MODELS",
     "HYBRID_NAME",
     "Component",
     "Pipeline",
@@ -47,8 +48,11 @@ __all__ = [
 ]
 
 EXTRACTOR_NAME = "extract.rules.v1"
-HYBRID_NAME = "extract.hybrid.v1"
-EXTRACTORS = (EXTRACTOR_NAME, HYBRID_NAME)
+# Each released stance model keeps its own name, so a stored position always says which
+# model found it; the newest is the default hybrid.
+HYBRID_MODELS = {"extract.hybrid.v1": "stance-v1", "extract.hybrid.v2": "stance-v2"}
+HYBRID_NAME = "extract.hybrid.v2"
+EXTRACTORS = (EXTRACTOR_NAME, *HYBRID_MODELS)
 DEFAULT_EXTRACTOR = HYBRID_NAME
 DEFAULT_THRESHOLD = 0.5
 
@@ -104,34 +108,38 @@ def default_pipeline() -> Pipeline:
     return build_pipeline()
 
 
-def model_folder() -> Path:
-    """Where the released stance model lies (inside the package)."""
-    return Path(str(resources.files("guarantor") / "data" / "models" / "stance-v1"))
+def model_folder(name: str = HYBRID_NAME) -> Path:
+    """Where the stance model of the hybrid extractor ``name`` lies (inside the package)."""
+    if name not in HYBRID_MODELS:
+        raise ConfigurationError(
+            f"unknown hybrid extractor {name!r}; expected one of {list(HYBRID_MODELS)}"
+        )
+    return Path(str(resources.files("guarantor") / "data" / "models" / HYBRID_MODELS[name]))
 
 
 @lru_cache(maxsize=4)
 def pipeline_for(name: str = EXTRACTOR_NAME, threshold: float = DEFAULT_THRESHOLD) -> Pipeline:
     """The named extractor, built once per process and threshold.
 
-    ``extract.hybrid.v1`` falls back to the rules, with a warning, when its model
-    files are missing or cannot be read; an unknown name is an error.
+    A hybrid (``extract.hybrid.v1``, ``v2``) falls back to the rules, with a warning,
+    when its model files are missing or cannot be read; an unknown name is an error.
     """
     if name == EXTRACTOR_NAME:
         return default_pipeline()
-    if name != HYBRID_NAME:
+    if name not in HYBRID_MODELS:
         raise ConfigurationError(f"unknown extractor {name!r}; expected one of {EXTRACTORS}")
     from guarantor.extract.hybrid import LearnedPositioner
     from guarantor.extract.stance_model import ModelFiles, StanceModel
 
     try:
-        model = StanceModel(ModelFiles(model_folder()))
+        model = StanceModel(ModelFiles(model_folder(name)))
     except (GuarantorError, OSError, ValueError, RuntimeError) as exc:
         warnings.warn(
             f"stance model unusable ({exc}); extracting with {EXTRACTOR_NAME}", stacklevel=2
         )
         return default_pipeline()
     rules = default_pipeline()
-    return Pipeline([*rules.components, LearnedPositioner(model, threshold)], HYBRID_NAME)
+    return Pipeline([*rules.components, LearnedPositioner(model, threshold)], name)
 
 
 def extract_document(

