@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from guarantor.errors import ValidationError
+from guarantor.extract.regex_scan import syntax_characters
 from guarantor.extract.triggers import TriggeredPattern, TriggerIndex
 from guarantor.yamlio import load_yaml_file
 
@@ -113,25 +114,13 @@ def quote_tolerant(pattern: str) -> str:
     fixed width) stay as they are.
     """
     out: list[str] = []
-    class_start = -1  # where the open character class began, -1 outside one
     groups: list[bool] = []  # per open group: is it a look-behind?
-    escaped = False
-    for i, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif class_start >= 0:
-            first = class_start + (2 if pattern[class_start + 1 : class_start + 2] == "^" else 1)
-            if char == "]" and i > first:
-                class_start = -1
-        elif char == "[":
-            class_start = i
-        elif char == "(":
+    for i, char, bare in syntax_characters(pattern):
+        if bare and char == "(":
             groups.append(pattern.startswith(("(?<=", "(?<!"), i))
-        elif char == ")" and groups:
+        elif bare and char == ")" and groups:
             groups.pop()
-        elif char == " " and not any(groups):
+        elif bare and char == " " and not any(groups):
             out.append(_GAP)
             continue
         out.append(char)

@@ -31,6 +31,7 @@ from guarantor.extract.lexicon import (
     expand_names,
     negator_pattern,
 )
+from guarantor.extract.regex_scan import syntax_characters
 from guarantor.yamlio import load_yaml_file
 
 __all__ = [
@@ -119,19 +120,11 @@ class Usage:
 def split_alternatives(pattern: str) -> list[str]:
     """``pattern`` cut at every ``|`` outside a group, a character class and an escape."""
     parts: list[str] = []
-    start, depth, class_start, escaped = 0, 0, -1, False
-    for i, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif class_start >= 0:
-            first = class_start + (2 if pattern[class_start + 1 : class_start + 2] == "^" else 1)
-            if char == "]" and i > first:
-                class_start = -1
-        elif char == "[":
-            class_start = i
-        elif char == "(":
+    start, depth = 0, 0
+    for i, char, bare in syntax_characters(pattern):
+        if not bare:
+            continue
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
