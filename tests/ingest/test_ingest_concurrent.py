@@ -14,14 +14,13 @@ import random
 import subprocess
 import sys
 import textwrap
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from guarantor.store import Store
+from pgtools import fresh_pg_database
 
 N_ARTICLES = 400
 
@@ -78,36 +77,14 @@ def _content(url: str) -> tuple[int, int, set[str]]:
     return counts["documents"], counts["positions"], hashes
 
 
-def _pg_database() -> Iterator[str]:
-    base = os.environ.get("GUARANTOR_TEST_PG_URL")
-    if not base:
-        pytest.skip("PostgreSQL tests need GUARANTOR_TEST_PG_URL (see .ci/run)")
-    name = f"guarantor_conc_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def fresh_urls(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two fresh, empty stores of one kind: one for the concurrent runs, one for the serial."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'both.db'}", f"sqlite:///{tmp_path / 'serial.db'}"
         return
-    concurrent = _pg_database()
-    serial = _pg_database()
-    try:
-        yield next(concurrent), next(serial)
-    finally:
-        for gen in (concurrent, serial):
-            for _ in gen:
-                pass
+    with fresh_pg_database("guarantor_conc") as both, fresh_pg_database("guarantor_conc") as serial:
+        yield both, serial
 
 
 def test_two_overlapping_ingests_at_once_store_what_a_serial_run_stores(

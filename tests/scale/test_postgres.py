@@ -8,22 +8,19 @@ what one serial ingest of the articles stores.
 from __future__ import annotations
 
 import json
-import os
 import random
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from guarantor.runs import IngestSummary, ingest_paths, store_extractor
 from guarantor.scale.ingest import ingest_on_cluster
 from guarantor.settings import load_settings
 from guarantor.store import Store
+from pgtools import fresh_pg_database
 
 pytestmark = pytest.mark.postgres
 N_ARTICLES = 40
@@ -31,21 +28,8 @@ N_ARTICLES = 40
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    admin_url = os.environ.get("GUARANTOR_TEST_PG_URL")
-    if not admin_url:
-        if os.environ.get("GUARANTOR_REQUIRE_PG") == "1":
-            pytest.fail("GUARANTOR_REQUIRE_PG=1 but GUARANTOR_TEST_PG_URL is not set")
-        pytest.skip("PostgreSQL tests need GUARANTOR_TEST_PG_URL (see .ci/run)")
-    name = f"guarantor_scale_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_database("guarantor_scale") as url:
+        yield url
 
 
 def _files(corpus_dir: Path, folder: Path) -> tuple[Path, Path]:
