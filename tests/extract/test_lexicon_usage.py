@@ -10,14 +10,19 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from guarantor.cli.app import app
+from guarantor.errors import ValidationError
 from guarantor.extract.corpus import load_corpus
+from guarantor.extract.lexicon import bundled_lexicon_dir
 from guarantor.extract.lexicon_usage import (
+    _FAMILIES,
+    NOT_PATTERNS,
     Alternative,
     count_usage,
     lexicon_alternatives,
     python_strings,
     split_alternatives,
 )
+from guarantor.yamlio import load_yaml_file
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -97,3 +102,12 @@ def test_command_reports_unused_alternatives(tmp_path: Path) -> None:
     assert ("reporting_verbs", "said") not in unused
     assert data["unused"] == len(data["rows"]) < data["alternatives"]
     assert sum(f["alternatives"] for f in data["per_file"].values()) == data["alternatives"]
+
+
+def test_every_key_of_every_lexicon_file_is_counted_or_declared_no_pattern() -> None:
+    """A family added to a lexicon file must be added to the count too, not skipped unseen."""
+    for file, families in _FAMILIES.items():
+        keys = set(load_yaml_file(bundled_lexicon_dir() / file, error=ValidationError).data)
+        counted = {key for key, _shape, _style in families}
+        assert keys - counted == NOT_PATTERNS[file], file
+    assert {p.name for p in bundled_lexicon_dir().glob("*.yaml")} == set(_FAMILIES)

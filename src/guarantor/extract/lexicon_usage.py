@@ -35,6 +35,7 @@ from guarantor.extract.regex_scan import syntax_characters
 from guarantor.yamlio import load_yaml_file
 
 __all__ = [
+    "NOT_PATTERNS",
     "Alternative",
     "Usage",
     "count_usage",
@@ -86,6 +87,17 @@ _FAMILIES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("definite_persons", "string", "bounded"),
         ("collective_subjects", "strings", "bounded"),
     ),
+}
+
+
+# Keys of the lexicon files that hold settings, actor codes or option names, not patterns.
+NOT_PATTERNS = {
+    "options.yaml": frozenset(
+        {"amount_window", "clause_suppresses", "suppresses", "foreign_troops_for"}
+    ),
+    "stances.yaml": frozenset({"negation_window"}),
+    "conditions.yaml": frozenset(),
+    "attribution.yaml": frozenset({"historical_before", "outlets"}),
 }
 
 
