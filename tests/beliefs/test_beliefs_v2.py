@@ -14,9 +14,9 @@ from guarantor.beliefs.baserates import History
 from guarantor.beliefs.fit import build_case, predict
 from guarantor.domain.evidence import Evidence, Provenance
 from guarantor.domain.grade import Grade
-from guarantor.domain.registry import MeetingAttendance, MissionFamily, MissionRecord
+from guarantor.domain.history import MeetingAttendance, MissionFamily, MissionRecord
 from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
-from guarantor.domain.vocabulary import Condition, Option, Stance
+from guarantor.domain.vocabulary import Condition, Context, Option, Stance
 
 AS_OF = date(2025, 3, 31)
 V2 = Scenario(as_of=AS_OF, beliefs=BeliefRule(rule="beliefs.logodds.v2"))
@@ -31,6 +31,7 @@ def said(
     source: str = "outlet:a",
     ref: str = "r",
     actor: str = "GBR",
+    context: Context | None = None,
 ) -> Evidence:
     return Evidence(
         actor=actor,
@@ -41,6 +42,7 @@ def said(
         stated_on=None if days_old is None else AS_OF - timedelta(days=days_old),
         source_key=source,
         provenance=Provenance(kind="ledger", ref=ref, text="ours"),
+        context=context,
     )
 
 
@@ -82,13 +84,14 @@ def history() -> History:
 
 
 pieces = st.builds(
-    lambda stance, conds, grade, age, src, ref: said(
+    lambda stance, conds, grade, age, src, ref, context: said(
         stance,
         *(conds if stance is Stance.CONDITIONAL else []),
         grade=grade,
         days_old=age,
         source=src,
         ref=ref,
+        context=context,
     ),
     st.sampled_from(list(Stance)),
     st.lists(st.sampled_from(list(Condition)), max_size=3, unique=True),
@@ -96,6 +99,7 @@ pieces = st.builds(
     st.integers(min_value=0, max_value=900),
     st.sampled_from(["outlet:a", "outlet:b", "cluster:1"]),
     st.sampled_from(["r1", "r2"]),
+    st.sampled_from([None, *Context]),
 )
 chances = st.lists(
     st.floats(min_value=0, max_value=1, allow_nan=False), min_size=len(KEYS), max_size=len(KEYS)
@@ -162,6 +166,18 @@ def test_the_prior_is_the_states_own_history_as_known_on_the_day() -> None:
     assert abs(gbr.prior - 1 / (1 + np.exp(-x))) < 1e-6
     assert "2 earlier missions" in gbr.prior_basis and "1 coalition meetings" in gbr.prior_basis
     assert abs(nobody.prior - 1 / (1 + np.exp(-fit.intercept))) < 1e-6
+
+
+def test_a_refusal_of_the_war_under_way_weighs_less_than_one_of_a_later_mission() -> None:
+    wartime = said(Stance.OPPOSE, context=Context.WARTIME)
+    later = said(Stance.OPPOSE, context=Context.POST_CEASEFIRE)
+    silent = p([])
+    assert silent > p([wartime]) > p([later])
+    vote = belief_for("GBR", Option.GROUND_TROOPS, [wartime], V2, history=history()).votes[0]
+    assert vote.directness_weight == V2.beliefs.v2.wartime_weight
+    assert "war under way" in vote.reason
+    v1 = V2.model_copy(update={"beliefs": BeliefRule(rule="beliefs.logodds.v1")})
+    assert p([wartime], v1) == p([later], v1)  # v1 keeps its old reading
 
 
 def test_willing_if_x_is_not_a_refusal_when_x_is_unlikely() -> None:

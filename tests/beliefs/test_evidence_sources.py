@@ -7,7 +7,7 @@ from pathlib import Path
 
 from guarantor.beliefs import evidence_from_ledger, evidence_from_positions, independent_sources
 from guarantor.domain.grade import Grade
-from guarantor.domain.registry import LedgerPosition
+from guarantor.domain.history import LedgerPosition
 from guarantor.domain.vocabulary import Condition, Option, Stance
 from guarantor.store import StoredPosition
 

@@ -63,7 +63,7 @@ def test_mission_shares_are_each_states_peak_over_its_land_forces(
 ) -> None:
     from datetime import date
 
-    from guarantor.domain.registry import MissionFamily, MissionRecord
+    from guarantor.domain.history import MissionFamily, MissionRecord
     from guarantor.forces.capacity import mission_shares
 
     def sent(actor: str, mission: str, troops: int) -> MissionRecord:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from guarantor.domain.registry import MeetingAttendance, MissionFamily, MissionRecord
+from guarantor.domain.history import MeetingAttendance, MissionFamily, MissionRecord
 from guarantor.domain.vocabulary import Option
 
 __all__ = ["FAMILY", "History", "Record"]

@@ -29,7 +29,7 @@ from guarantor.beliefs.v2 import RULE_V2, prior_v2, vote_value_v2
 from guarantor.beliefs.votes import plain_vote
 from guarantor.domain.evidence import Evidence
 from guarantor.domain.scenario import BeliefRule, Scenario, ScenarioConditions
-from guarantor.domain.vocabulary import Option, Stance
+from guarantor.domain.vocabulary import Context, Option, Stance
 
 __all__ = [
     "RULE",
@@ -133,6 +133,8 @@ def _weights(evidence: Evidence, rule: BeliefRule, as_of: date) -> tuple[float, 
         directness *= rule.directness.analysis
     if evidence.claimed_by:
         directness *= rule.directness.claimed_by
+    if rule.rule == RULE_V2 and evidence.context is Context.WARTIME:
+        directness *= rule.v2.wartime_weight
     return grade, recency, directness
 
 
@@ -140,6 +142,8 @@ def _scored(evidence: Evidence, scenario: Scenario, prior: float) -> Vote:
     rule = scenario.beliefs
     if rule.rule == RULE_V2:
         value, reason = vote_value_v2(evidence, rule, scenario.conditions, prior)
+        if evidence.context is Context.WARTIME:
+            reason += f"; said of the war under way (x{rule.v2.wartime_weight:g})"
     else:
         value, reason = vote_value(evidence, rule, scenario.conditions)
     grade, recency, directness = _weights(evidence, rule, scenario.as_of)

@@ -17,7 +17,7 @@ from dateutil.parser import isoparse
 
 from guarantor.domain.evidence import Evidence, Provenance
 from guarantor.domain.grade import Grade
-from guarantor.domain.registry import LedgerPosition
+from guarantor.domain.history import LedgerPosition
 from guarantor.domain.vocabulary import Condition, Option, Stance
 
 __all__ = [
@@ -85,6 +85,7 @@ def _evidence(
         stated_on=stated_on,
         analysis=getattr(item, "analysis", False),
         claimed_by=getattr(item, "claimed_by", None),
+        context=getattr(item, "context", None),
         source_key=source_key,
         provenance=provenance,
     )

@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from guarantor.domain.grade import Grade
-from guarantor.domain.vocabulary import Condition, Option, Stance
+from guarantor.domain.vocabulary import Condition, Context, Option, Stance
 
 __all__ = ["Evidence", "Provenance"]
 
@@ -43,6 +43,11 @@ class Evidence(BaseModel):
     stated_on: date | None = Field(default=None, description="when it was said or published")
     analysis: bool = Field(default=False, description="an outlet's own analysis, not a statement")
     claimed_by: str | None = Field(default=None, description="another actor describing it")
+    context: Context | None = Field(
+        default=None,
+        description="sending forces into the war under way, or a mission after a ceasefire; "
+        "None when the source does not tell",
+    )
     source_key: str = Field(
         description="independent-source key: near-duplicate cluster or outlet; one vote each"
     )

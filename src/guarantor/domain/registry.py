@@ -1,6 +1,7 @@
 """The registry's reference facts as typed models: states, forces tied down abroad,
-planning factors, guarantee instruments with their obligations, pledges, the
-bundled ledger of stated positions and the exchange rates that convert pledges.
+planning factors, guarantee instruments with their obligations, pledges, and the
+exchange rates and cost shares that convert and split money. What states said and
+did before (the ledger, missions, meetings) is in ``guarantor.domain.history``.
 
 Every row carries its source, because every number must survive the question
 "where does that come from?". Imports nothing of ours but the vocabulary.
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from guarantor.domain.grade import Grade
-from guarantor.domain.vocabulary import Condition, Option, Stance
+from guarantor.domain.rows import Row
+from guarantor.domain.vocabulary import Condition
 
 __all__ = [
     "Commitment",
@@ -23,10 +23,6 @@ __all__ = [
     "ExchangeRate",
     "Instrument",
     "InstrumentKind",
-    "LedgerPosition",
-    "MeetingAttendance",
-    "MissionFamily",
-    "MissionRecord",
     "Obligation",
     "ObligationType",
     "PlanningFactor",
@@ -37,7 +33,6 @@ __all__ = [
     "Verification",
 ]
 
-_RELIABILITY = "ABCDEF"
 _FIGURE_SOURCES = {
     "active_personnel": "active_personnel_source",
     "land_forces": "land_forces_source",
@@ -47,44 +42,7 @@ _FIGURE_SOURCES = {
 }
 
 
-EARLIEST = date(1945, 1, 1)  # nothing in the registry predates the post-war order
-LATEST = date(2100, 12, 31)  # the longest agreements run decades, not centuries
-LARGEST = 1e13  # ten trillion: above any money amount in any currency the registry holds
-
-
-class _Row(BaseModel):
-    """Frozen, strict about unknown keys: a typo in a data file is an error, not a gap.
-
-    Values are checked at the door: finite numbers no larger than ``LARGEST``
-    and dates between ``EARLIEST`` and ``LATEST``, so nothing that passes can
-    crash a model later (an overflow, an infinite pledge).
-    """
-
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", use_enum_values=False, allow_inf_nan=False
-    )
-
-    @model_validator(mode="after")
-    def _sane(self) -> Any:
-        for name, value in self:
-            if isinstance(value, date) and not EARLIEST <= value <= LATEST:
-                raise ValueError(f"{name}: {value} is outside {EARLIEST} to {LATEST}")
-            number = isinstance(value, int | float) and not isinstance(value, bool)
-            if number and abs(value) > LARGEST:
-                raise ValueError(f"{name}: {value:.3g} is larger than {LARGEST:.0e}")
-        return self
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_is_none(cls, data: Any) -> Any:
-        """An empty cell in an optional column means 'not known', as in the CSVs."""
-        if not isinstance(data, dict):
-            return data
-        optional = {n for n, f in cls.model_fields.items() if f.default is None}
-        return {k: (None if v == "" and k in optional else v) for k, v in data.items()}
-
-
-class State(_Row):
+class State(Row):
     """A state's memberships and capacity, each figure with its year and source."""
 
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
@@ -130,7 +88,7 @@ class State(_Row):
         return self.status_source
 
 
-class Commitment(_Row):
+class Commitment(Row):
     """Forces a state keeps deployed elsewhere: the forces model subtracts them."""
 
     id: str = Field(min_length=1)
@@ -156,7 +114,7 @@ class Commitment(_Row):
         return self.source_url
 
 
-class PlanningFactor(_Row):
+class PlanningFactor(Row):
     """A named planning assumption: default, plausible range, unit and reference."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -222,7 +180,7 @@ class Verification(StrEnum):
     PROPOSED = "proposed"
 
 
-class Instrument(_Row):
+class Instrument(Row):
     """A guarantee instrument coded provision by provision (ATOP-style)."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
@@ -295,7 +253,7 @@ class PledgeStatus(StrEnum):
     DELIVERED = "delivered"
 
 
-class Pledge(_Row):
+class Pledge(Row):
     """A concrete offer with amount, unit, conditions, date and source.
 
     Money amounts give the currency as ``unit`` (ISO 4217) and the price year
@@ -325,57 +283,7 @@ class Pledge(_Row):
         return len(self.unit) == 3 and self.unit.isupper()
 
 
-class LedgerPosition(_Row):
-    """A bundled stated position: what a state said, when, where it was reported.
-
-    The paraphrase is ours, one line; no sentence is copied from the outlet.
-    """
-
-    id: str = Field(min_length=1)
-    actor: str = Field(min_length=2)
-    option: Option
-    stance: Stance
-    conditions: tuple[Condition, ...] = ()
-    stated_on: date
-    outlet: str = Field(min_length=1)
-    source_url: str = Field(min_length=1)
-    paraphrase: str = Field(min_length=1)
-    speaker: str | None = None
-    reliability: str = Field(default="B", description="source reliability A-F of the outlet")
-    credibility: int = Field(default=2, ge=1, le=6)
-    notes: str | None = None
-
-    @field_validator("reliability")
-    @classmethod
-    def _letter(cls, value: str) -> str:
-        value = value.upper()
-        if len(value) != 1 or value not in _RELIABILITY:
-            raise ValueError(f"reliability must be one of A-F, got {value!r}")
-        return value
-
-    @field_validator("paraphrase")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        if "\n" in value or "\r" in value:
-            raise ValueError("paraphrase must be one line")
-        return value
-
-    @model_validator(mode="after")
-    def _conditions_only_if_conditional(self) -> LedgerPosition:
-        if self.conditions and self.stance is not Stance.CONDITIONAL:
-            raise ValueError("conditions are only recorded with a conditional stance")
-        return self
-
-    @property
-    def grade(self) -> Grade:
-        return Grade(reliability=self.reliability, credibility=self.credibility)
-
-    @property
-    def source(self) -> str:
-        return self.source_url
-
-
-class ExchangeRate(_Row):
+class ExchangeRate(Row):
     """Units of ``currency`` per euro, as an annual average (ECB reference rates)."""
 
     currency: str = Field(pattern=r"^[A-Z]{3}$")
@@ -389,7 +297,7 @@ class ExchangeRate(_Row):
         return f"{self.currency}-{self.year}"
 
 
-class CostShare(_Row):
+class CostShare(Row):
     """A state's share under a published cost-sharing arrangement (e.g. NATO common funding)."""
 
     arrangement: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -409,51 +317,3 @@ class CostShare(_Row):
     @property
     def id(self) -> str:
         return f"{self.arrangement}-{self.actor}"
-
-
-class MissionFamily(StrEnum):
-    """What kind of forces a mission asked for; a base rate reads the matching kind."""
-
-    LAND = "land"
-    AIR = "air"
-    MARITIME = "maritime"
-
-
-class MissionRecord(_Row):
-    """Whether a state took part in an earlier multinational mission (and with how many).
-
-    ``troops`` with ``land_forces`` (the state's land forces used as the
-    denominator) give one observation of what a state sends relative to its army.
-    """
-
-    id: str = Field(min_length=1)
-    actor: str = Field(pattern=r"^[A-Z]{3}$")
-    mission: str = Field(min_length=1)
-    family: MissionFamily
-    took_part: bool
-    troops: int | None = Field(default=None, ge=0)
-    year: int = Field(ge=1945, le=2100)
-    source_url: str = Field(min_length=1)
-    paraphrase: str = Field(min_length=1, description="what the source says, in our words")
-    notes: str | None = None
-
-    @property
-    def source(self) -> str:
-        return self.source_url
-
-
-class MeetingAttendance(_Row):
-    """A state's presence at one meeting of the coalition of the willing."""
-
-    id: str = Field(min_length=1)
-    actor: str = Field(pattern=r"^[A-Z]{3}$")
-    meeting: str = Field(min_length=1)
-    held_on: date
-    attended: bool
-    source_url: str = Field(min_length=1)
-    paraphrase: str = Field(min_length=1)
-    notes: str | None = None
-
-    @property
-    def source(self) -> str:
-        return self.source_url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Condition", "Option", "Stance"]
+__all__ = ["Condition", "Context", "Option", "Stance"]
 
 
 class Option(StrEnum):
@@ -42,3 +42,13 @@ class Condition(StrEnum):
     PAYMENT = "payment"
     QUID_PRO_QUO = "quid_pro_quo"
     COLLECTIVE_DECISION = "collective_decision"
+
+
+class Context(StrEnum):
+    """What a statement about sending forces was about: the war now, or a mission after it.
+
+    A refusal to send troops into a war under way (the February 2024 debate) answers
+    a different question from a refusal to join a force after a ceasefire."""
+
+    WARTIME = "wartime"
+    POST_CEASEFIRE = "post_ceasefire"

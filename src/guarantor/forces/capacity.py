@@ -20,10 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from guarantor.domain.history import MissionFamily, MissionRecord
 from guarantor.domain.registry import (
     Commitment,
-    MissionFamily,
-    MissionRecord,
     PlanningFactor,
     Pledge,
     PledgeKind,

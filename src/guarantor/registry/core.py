@@ -17,15 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from guarantor.domain.history import LedgerPosition, MeetingAttendance, MissionRecord
 from guarantor.domain.registry import (
     Commitment,
     CostShare,
     ExchangeRate,
     Instrument,
     InstrumentKind,
-    LedgerPosition,
-    MeetingAttendance,
-    MissionRecord,
     PlanningFactor,
     Pledge,
     State,

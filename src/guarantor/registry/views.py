@@ -86,6 +86,7 @@ WIDE_COLUMNS: dict[str, list[str]] = {
         "option",
         "stance",
         "conditions",
+        "context",
         "stated_on",
         "outlet",
         "speaker",
