@@ -9,20 +9,18 @@ a document.
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from guarantor.domain import Document, Position
 from guarantor.errors import NotFoundError, StoreError, UsageError
-from guarantor.store import queries, rawsql
+from guarantor.store import queries, rawsql, runlog
 from guarantor.store.engine import WRITER, make_engine, safe_url
 from guarantor.store.migrate import upgrade
 from guarantor.store.outlets import (
@@ -33,9 +31,9 @@ from guarantor.store.outlets import (
     seed_outlets,
 )
 from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
-from guarantor.store.schema import documents, ingest_failures, ingest_runs, outlets
+from guarantor.store.schema import documents, outlets
 from guarantor.store.schema import positions as position_rows
-from guarantor.store.writer import existing_document, new_id, write_document
+from guarantor.store.writer import existing_document, write_document
 
 __all__ = ["Store", "StoreConflict"]
 
@@ -198,74 +196,30 @@ class Store:
         with self.engine.connect() as connection:
             yield connection
 
-    # -- ingest runs --------------------------------------------------------
+    # -- ingest runs (SQL in guarantor.store.runlog) ----------------------
 
     def begin_run(self, extractor: str | None) -> int:
         """A new run owned by this process; earlier runs of this host whose process is
         gone (killed, crashed) are marked ``interrupted`` first."""
-        host = socket.gethostname()
         with self._write() as connection:
-            stale = connection.execute(
-                select(ingest_runs.c.id, ingest_runs.c.pid).where(
-                    ingest_runs.c.status == "running", ingest_runs.c.host == host
-                )
-            ).all()
-            dead = [row.id for row in stale if row.pid is not None and not _alive(row.pid)]
-            for run_id in dead:  # its counts never got written: take them from what it stored
-                stored, failed = _run_counts(connection, run_id)
-                connection.execute(
-                    ingest_runs.update()
-                    .where(ingest_runs.c.id == run_id)
-                    .values(status="interrupted", stored=stored, failed=failed)
-                )
-            result = connection.execute(
-                ingest_runs.insert().values(
-                    started_at=datetime.now(UTC),
-                    status="running",
-                    extractor=extractor,
-                    pid=os.getpid(),
-                    host=host,
-                )
-            )
-            return new_id(result)
+            return runlog.begin(connection, extractor)
 
     def finish_run(
         self, run_id: int, *, status: str, stored: int, duplicates: int, failed: int
     ) -> None:
         with self._write() as connection:
-            connection.execute(
-                ingest_runs.update()
-                .where(ingest_runs.c.id == run_id)
-                .values(
-                    finished_at=datetime.now(UTC),
-                    status=status,
-                    stored=stored,
-                    duplicates=duplicates,
-                    failed=failed,
-                )
-            )
+            runlog.finish(connection, run_id, status, stored, duplicates, failed)
         if self._batch is not None:
             self._batch.commit()
 
     def record_failure(self, run_id: int, source: str, line: int | None, message: str) -> None:
         with self._write() as connection:
-            connection.execute(
-                ingest_failures.insert().values(
-                    run_id=run_id, source=source, line=line, message=message
-                )
-            )
+            runlog.failure(connection, run_id, source, line, message)
 
     def runs(self) -> list[dict[str, Any]]:
         """Every ingest run, oldest first; a run that never finished shows what it committed."""
         with self._read() as connection:
-            rows = [
-                dict(r._mapping)
-                for r in connection.execute(select(ingest_runs).order_by(ingest_runs.c.id))
-            ]
-            for row in rows:
-                if row["status"] != "done":
-                    row["stored"], row["failed"] = _run_counts(connection, row["id"])
-        return rows
+            return runlog.runs(connection)
 
     def run(self, run_id: int) -> dict[str, Any]:
         """One ingest run with its failures; ``NotFoundError`` when there is no such run."""
@@ -275,11 +229,8 @@ class Store:
         return {**found[0], "failures": self.failures(run_id)}
 
     def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
-        query = select(ingest_failures).order_by(ingest_failures.c.id)
-        if run_id is not None:
-            query = query.where(ingest_failures.c.run_id == run_id)
         with self._read() as connection:
-            return [dict(r._mapping) for r in connection.execute(query).all()]
+            return runlog.failures(connection, run_id)
 
     # -- documents ----------------------------------------------------------
 
@@ -452,28 +403,6 @@ class Store:
         if self._batch is not None:
             self._grades[outlet_name_or_domain] = grade or DEFAULT_RELIABILITY
         return grade or DEFAULT_RELIABILITY
-
-
-def _run_counts(connection: Connection, run_id: int) -> tuple[int, int]:
-    """Documents a run committed and failures it recorded, counted in the database."""
-    stored = connection.execute(
-        select(func.count()).select_from(documents).where(documents.c.run_id == run_id)
-    ).scalar_one()
-    failed = connection.execute(
-        select(func.count()).select_from(ingest_failures).where(ingest_failures.c.run_id == run_id)
-    ).scalar_one()
-    return int(stored), int(failed)
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: alive
-        return True
-    return True
 
 
 _RETRYABLE_PG = {"40P01", "40001"}  # deadlock detected, serialization failure
