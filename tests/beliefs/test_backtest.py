@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from guarantor.beliefs.backtest import World, folds, run_backtest
 from guarantor.beliefs.outcomes import outcomes_after, read_outcomes, score
-from guarantor.beliefs.trackrecord import beats_every_baseline
+from guarantor.beliefs.trackrecord import beats_every_baseline, beats_v1
 from guarantor.domain.evidence import Evidence, Provenance
 from guarantor.domain.grade import Grade
 from guarantor.domain.scenario import LogoddsV2, Scenario
@@ -115,6 +115,25 @@ def test_backtest_json_keeps_its_contract_on_the_bundled_data() -> None:
     assert result["n"] == len(result["actors"]) >= 20
     assert {"actor", "p", "outcome"} <= set(result["actors"][0])
     assert all(0 < row["p"] < 1 for row in result["actors"])
+
+
+def test_the_bar_is_the_naive_baselines_and_v1_is_judged_apart() -> None:
+    def scores(auc: float, brier: float) -> dict[str, float]:
+        return {"auc": auc, "brier": brier, "log_loss": 0.6}
+
+    result = {
+        "auc": 0.80,
+        "brier": 0.18,
+        "baselines": {
+            "prior_only": scores(0.5, 0.25),
+            "naive_count": scores(0.7, 0.20),
+            "last_stance": scores(0.7, 0.19),
+            "beliefs.logodds.v1": scores(0.82, 0.19),
+        },
+    }
+    assert beats_every_baseline(result) and not beats_v1(result)
+    result["baselines"]["last_stance"] = scores(0.7, 0.18)  # a tie is not a win
+    assert not beats_every_baseline(result)
 
 
 def test_the_shipped_v2_parameters_are_the_committed_fit() -> None:

@@ -55,7 +55,8 @@ def _print_record(record: dict[str, Any]) -> None:
         f"fitted (pooled over {', '.join(record['cutoffs'])}, {fitted['cases']} cases): "
         + ", ".join(f"{k} {v}" for k, v in fitted["parameters"].items())
         + f"\nground troops beat every baseline at every cut-off: "
-        f"{record['ground_beats_every_baseline']}",
+        f"{record['ground_beats_every_baseline']}; beat v1 on AUC and Brier at every "
+        f"cut-off: {record['ground_beats_v1']}",
         highlight=False,
     )
 

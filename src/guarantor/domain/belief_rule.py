@@ -141,14 +141,14 @@ class LogoddsV2(Part):
     prior`` with q = P(its conditions): if they fail, it tells nothing.
     """
 
-    intercept: float = param(-0.17, "Base-rate log-odds of a state with no record.", FITTED)
-    missions: float = param(0.16, "Log-odds per unit share of earlier missions.", FITTED)
-    meetings: float = param(0.2, "Log-odds per unit share of coalition meetings.", FITTED)
+    intercept: float = param(-0.24, "Base-rate log-odds of a state with no record.", FITTED)
+    missions: float = param(0.26, "Log-odds per unit share of earlier missions.", FITTED)
+    meetings: float = param(0.03, "Log-odds per unit share of coalition meetings.", FITTED)
     evidence_scale: float = param(
-        1.13, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
+        1.12, "Multiplier of every vote's log-odds shift.", FITTED, ge=0, le=5
     )
     half_life_days: float = param(
-        230.0,
+        1460.0,
         "Age at which a statement counts half under v2.",
         FITTED + "; searched between 14 and 1,460 days",
         ge=14,
