@@ -182,9 +182,9 @@ class BeliefRule(Part):
         "Versioned name of the belief rule, so an old scenario reproduces; "
         "beliefs.logodds.v1 stays selectable.",
         "guarantor.beliefs.logodds (v1), guarantor.beliefs.v2 (v2). v2 is the default: "
-        "out-of-fold at the 2025-03-31 cut-off it beats v1 and every baseline on AUC and "
-        "Brier, and it has the lower Brier score of the two at every cut-off "
-        "(guarantor backtest; src/guarantor/data/beliefs/fit.json)",
+        "out-of-fold it beats every naive baseline on AUC and Brier at the 2024-12-31, "
+        "2025-03-31 and 2025-06-30 cut-offs, and v1 on Brier at each (v1 ranks as well "
+        "in 2025) (guarantor backtest; src/guarantor/data/beliefs/fit.json; docs/beliefs.md)",
     )
     priors: dict[Option, float] = param(
         _default_priors(),
