@@ -42,13 +42,14 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks
 
 # Train the released stance model (extract.hybrid.v2) on corpus/real (texts restored into the
-# corpus cache, see docs/corpus.md) plus the seeds, with the options its model card records, and
-# export it where the package looks for it.
+# corpus cache, see docs/corpus.md) plus the seeds, with the options its model card records
+# (the first 537 train articles: the split when it was trained), and export it where the
+# package looks for it.
 train: $(VENV)/.installed-dev
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/guarantor train-extractor --compare --name extract.hybrid.v2 \
 	  --out src/guarantor/data/models/stance-v2 \
-	  --freeze-encoder --layers 3 --head-epochs 25 --stance-weight 4 \
+	  --freeze-encoder --layers 3 --head-epochs 25 --stance-weight 4 --first 537 \
 	  --extra ../shared/corpus/gold/seeds.yaml --extra-folder ../shared/corpus/seeds
 
 clean:

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from guarantor.errors import InputError, ValidationError
-from guarantor.extract.corpus import agreement, check_corpus, evaluate_articles, load_corpus
+from guarantor.extract.corpus import (
+    agreement,
+    check_corpus,
+    evaluate_articles,
+    load_corpus,
+    select_articles,
+)
 
 GOOD = """\
 - url: https://a.test/1
@@ -93,3 +99,12 @@ def test_missing_texts_stop_an_evaluation_and_name_the_restore_procedure(
             extractor=lambda d: [],
             cache=tmp_path,  # type: ignore[arg-type,return-value]
         )
+
+
+def test_a_release_trains_on_the_split_as_it_stood_then_sampled_by_seed() -> None:
+    rounds = list(range(10))  # two annotation rounds: 0-5, then 6-9 appended
+    assert select_articles(rounds, 6, 1.0, seed=1) == [0, 1, 2, 3, 4, 5]
+    assert select_articles(rounds, None, 1.0, seed=1) == rounds
+    half = select_articles(rounds, 6, 0.5, seed=1)
+    assert len(half) == 3 and set(half) <= set(range(6))
+    assert half == select_articles(rounds, 6, 0.5, seed=1)  # same seed, same sample

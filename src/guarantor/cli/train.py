@@ -29,6 +29,14 @@ def train_extractor(
     fraction: Annotated[
         float, typer.Option(min=0.05, max=1.0, help="Share of train articles (learning curve).")
     ] = 1.0,
+    first: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Train on the first N train articles only: the split as it stood when a "
+            "release was trained (annotation rounds are appended at the end).",
+        ),
+    ] = None,
     extra: Annotated[
         list[Path] | None,
         typer.Option(
@@ -103,6 +111,7 @@ def train_extractor(
             name=name,
         ),
         fraction=fraction,
+        first=first,
         extra=tuple(sets),
         compare=compare,
     )

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import re
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from guarantor.domain import Condition, Document, Grade, Option, Position, Stance
 from guarantor.errors import InputError, ValidationError
@@ -43,8 +44,11 @@ __all__ = [
     "load_corpus",
     "read_cached",
     "restore_texts",
+    "select_articles",
     "text_sha256",
 ]
+
+T = TypeVar("T")
 
 SPLITS = ("train", "dev", "test")
 STYLES = frozenset(
@@ -379,3 +383,15 @@ def _as_position(document: str, span: GoldSpan) -> Position:
         grade=Grade(reliability="F", credibility=6),
         extractor="annotator",
     )
+
+
+def select_articles(
+    articles: Sequence[T], first: int | None, fraction: float, seed: int
+) -> list[T]:
+    """The train articles a run uses: the first ``first`` in file order (annotation rounds
+    are appended, so that is the split as it stood at an earlier release), then a seeded
+    sample of ``fraction`` of them (a learning curve)."""
+    chosen = list(articles[:first] if first is not None else articles)
+    if fraction < 1.0:
+        chosen = random.Random(seed).sample(chosen, max(1, round(fraction * len(chosen))))
+    return chosen

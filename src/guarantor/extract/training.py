@@ -10,7 +10,6 @@ when asked, exports the chosen epoch and writes the model card. Needs the
 from __future__ import annotations
 
 import json
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 from guarantor.domain import Document
 from guarantor.extract import default_pipeline
-from guarantor.extract.corpus import CorpusArticle, load_corpus, read_cached
+from guarantor.extract.corpus import CorpusArticle, load_corpus, read_cached, select_articles
 from guarantor.extract.evaluate import score
 from guarantor.extract.examples import Example, build_examples, corpus_sources, quote_gold_sources
 from guarantor.extract.train import (
@@ -50,6 +49,7 @@ class TrainingRun:
     out: Path | None
     config: TrainConfig
     fraction: float = 1.0
+    first: int | None = None  # train on the first N articles of train.yaml (an earlier round)
     extra: tuple[ExtraSet, ...] = ()
     compare: bool = False
 
@@ -86,12 +86,9 @@ def run_training(
 ) -> dict[str, Any]:
     """Train, compare, export; returns the summary that the model card also records."""
     pipeline = default_pipeline()
-    train_articles = _split(run.corpus, "train")
-    if run.fraction < 1.0:
-        rng = random.Random(run.config.seed)
-        train_articles = rng.sample(
-            train_articles, max(1, round(run.fraction * len(train_articles)))
-        )
+    train_articles = select_articles(
+        _split(run.corpus, "train"), run.first, run.fraction, run.config.seed
+    )
     dev_articles = _split(run.corpus, "dev")
     sources = corpus_sources(train_articles, read)
     for extra in run.extra:
@@ -137,6 +134,7 @@ def run_training(
             "corpus": str(run.corpus),
             "extra_sets": [str(e.gold) for e in run.extra],
             "fraction": run.fraction,
+            "first": run.first,
             **{k: v for k, v in summary.items() if k not in ("history", "dev_thresholds")},
         }
         card = model_card(run.out, run.config, result, data, thresholds)
