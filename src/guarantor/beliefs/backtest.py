@@ -13,8 +13,9 @@ Airola et al. 2011, on pooled cross-validated AUC).
 
 Baselines: ``prior_only`` (the observed rate, one number for all),
 ``naive_count`` (+1 per support or conditional report, -1 per refusal, up to
-the cut-off), ``last_stance`` (the latest stance before the
-cut-off carried forward), and ``beliefs.logodds.v1`` as it stands (not fitted).
+the cut-off) and ``last_stance`` (the latest stance before the cut-off carried
+forward). ``beliefs.logodds.v1`` as it stands (not fitted), the rule v2
+replaces, is scored beside them under ``other_rules``.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class Backtest:
     rule: str
     scores: Scores
     baselines: dict[str, Scores]
+    other_rules: dict[str, Scores]  # v1 as it stands: the rule v2 replaces, not a baseline
     actors: list[dict[str, Any]]
     reliability: list[dict[str, Any]]
     undated_left_out: int
@@ -106,6 +108,7 @@ class Backtest:
             "n": self.scores.n,
             **self.scores.as_dict(),
             "baselines": {name: s.as_dict() for name, s in self.baselines.items()},
+            "other_rules": {name: s.as_dict() for name, s in self.other_rules.items()},
             "actors": self.actors,
             "reliability": self.reliability,
             "undated_left_out": self.undated_left_out,
@@ -191,11 +194,14 @@ def _baselines(
     for name in ("naive_count", "last_stance"):
         xs = [_feature(world, option, cutoff, name)(a) for a in actors]
         found[name] = score(_oof_logistic(actors, xs, ys), ys)
+    return found
+
+
+def _v1(world: World, option: Option, cutoff: date, actors: list[str], ys: list[int]) -> Scores:
+    """v1 as it stands (its parameters are not fitted), for comparison."""
     v1 = world.at(cutoff)
     v1 = v1.model_copy(update={"beliefs": v1.beliefs.model_copy(update={"rule": RULE})})
-    p1 = [belief_for(a, option, world.evidence, v1).probability for a in actors]
-    found[RULE] = score(p1, ys)
-    return found
+    return score([belief_for(a, option, world.evidence, v1).probability for a in actors], ys)
 
 
 def run_backtest(world: World, cutoff: date, option: Option) -> Backtest:
@@ -213,6 +219,7 @@ def run_backtest(world: World, cutoff: date, option: Option) -> Backtest:
         rule=RULE_V2,
         scores=score(p, ys),
         baselines=_baselines(world, option, cutoff, actors, ys),
+        other_rules={RULE: _v1(world, option, cutoff, actors, ys)},
         actors=[
             {"actor": a, "p": round(pi, 4), "outcome": y}
             for a, pi, y in zip(actors, p, ys, strict=True)

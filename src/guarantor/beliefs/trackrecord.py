@@ -25,11 +25,11 @@ OPTIONS = (Option.GROUND_TROOPS, Option.AIR_SUPPORT, Option.NAVAL_SUPPORT)
 BASELINES = ("prior_only", "naive_count", "last_stance")  # the naive forecasts v2 must beat
 
 
-def _beats(result: dict[str, Any], names: Sequence[str]) -> bool:
+def _beats(result: dict[str, Any], group: str, names: Sequence[str]) -> bool:
     if result["auc"] is None or result["brier"] is None:
         return False
     for name in names:
-        scores = result["baselines"][name]
+        scores = result[group][name]
         if scores["auc"] is not None and result["auc"] <= scores["auc"]:
             return False
         if scores["brier"] is not None and result["brier"] >= scores["brier"]:
@@ -41,12 +41,12 @@ def beats_every_baseline(result: dict[str, Any]) -> bool:
     """True when v2's AUC is higher and its Brier score lower than each naive baseline's
     (prior only, naive count, last stance); v1, the rule v2 replaces, is scored beside
     them but is not a baseline (``beats_v1``)."""
-    return _beats(result, BASELINES)
+    return _beats(result, "baselines", BASELINES)
 
 
 def beats_v1(result: dict[str, Any]) -> bool:
     """True when v2's AUC is higher and its Brier score lower than v1's."""
-    return _beats(result, [name for name in result["baselines"] if name not in BASELINES])
+    return _beats(result, "other_rules", list(result["other_rules"]))
 
 
 def track_record(world: World, cutoffs: Sequence[date] = CUTOFFS) -> dict[str, Any]:

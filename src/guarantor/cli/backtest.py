@@ -27,7 +27,7 @@ __all__ = ["register"]
 def _score_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [{"forecast": f"{result['rule']} (out-of-fold)", "n": result["n"]}]
     rows[0] |= {k: result[k] for k in ("auc", "brier", "log_loss")}
-    for name, scores in result["baselines"].items():
+    for name, scores in [*result["baselines"].items(), *result["other_rules"].items()]:
         rows.append({"forecast": name, "n": result["n"], **scores})
     return rows
 

@@ -66,7 +66,8 @@ def track_record_for(
     rows = []
     for result in results:
         rows.append(_row(result, f"{result.rule} (out-of-fold)", result.scores, True))
-        rows.extend(_row(result, name, s, False) for name, s in result.baselines.items())
+        compared = {**result.baselines, **result.other_rules}
+        rows.extend(_row(result, name, s, False) for name, s in compared.items())
     return TrackRecord(
         option=option.value,
         rule=results[0].rule if results else "",
