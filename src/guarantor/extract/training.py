@@ -20,14 +20,8 @@ from guarantor.extract import default_pipeline
 from guarantor.extract.corpus import CorpusArticle, load_corpus, read_cached, select_articles
 from guarantor.extract.evaluate import score
 from guarantor.extract.examples import Example, build_examples, corpus_sources, quote_gold_sources
-from guarantor.extract.train import (
-    TrainConfig,
-    export,
-    model_card,
-    predict,
-    score_predictions,
-    train,
-)
+from guarantor.extract.release import export, model_card
+from guarantor.extract.train import TrainConfig, predict, score_predictions, train
 
 __all__ = ["ExtraSet", "TrainingRun", "run_training"]
 
