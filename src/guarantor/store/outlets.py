@@ -15,19 +15,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
-from guarantor.errors import ValidationError
+from guarantor.errors import UsageError, ValidationError
 from guarantor.store.dialect import insert_ignore
-from guarantor.store.schema import outlet_aliases, outlets
+from guarantor.store.schema import documents, outlet_aliases, outlets, positions
 
 __all__ = [
     "AUTO_NOTE",
     "OutletSeed",
     "default_outlets",
     "ensure_outlet",
+    "grade_outlet",
     "normalise_outlet",
     "resolve_outlet",
     "seed_outlets",
@@ -139,3 +141,33 @@ def ensure_outlet(connection: Connection, name_or_domain: str) -> str | None:
     row = {"key": key, "name": name_or_domain.strip()[:300], "reliability": "F", "note": AUTO_NOTE}
     connection.execute(insert_ignore(connection, outlets, ["key"]), [row])
     return key
+
+
+def grade_outlet(
+    connection: Connection, key: str, grade: str, *, name: str | None, note: str | None
+) -> Row[Any]:
+    """Set an outlet's grade (adding it when new) and re-grade the positions it already
+    reported, so the change shows everywhere at once; the outlet's row after the change."""
+    now = datetime.now(UTC)
+    found = resolve_outlet(connection, key)
+    if found is None:
+        found = normalise_outlet(key)
+        if not found:
+            raise UsageError(f"outlet key {key!r} is empty once normalised")
+        connection.execute(
+            outlets.insert().values(
+                key=found, name=name or key.strip(), reliability=grade, note=note, updated_at=now
+            )
+        )
+    else:
+        values: dict[str, Any] = {"reliability": grade, "updated_at": now}
+        if name is not None:
+            values["name"] = name
+        if note is not None:
+            values["note"] = note
+        connection.execute(outlets.update().where(outlets.c.key == found).values(values))
+    of_outlet = select(documents.c.id).where(documents.c.outlet_key == found)
+    connection.execute(
+        positions.update().where(positions.c.document_id.in_(of_outlet)).values(reliability=grade)
+    )
+    return connection.execute(select(outlets).where(outlets.c.key == found)).one()

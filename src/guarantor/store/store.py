@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date
 from types import TracebackType
 from typing import Any, Self
 
@@ -26,13 +26,13 @@ from guarantor.store.migrate import upgrade
 from guarantor.store.outlets import (
     GRADES,
     ensure_outlet,
+    grade_outlet,
     normalise_outlet,
     resolve_outlet,
     seed_outlets,
 )
 from guarantor.store.records import AddResult, Outlet, StoredDocument, StoredPosition
-from guarantor.store.schema import documents, outlets
-from guarantor.store.schema import positions as position_rows
+from guarantor.store.schema import outlets
 from guarantor.store.writer import existing_document, write_document
 
 __all__ = ["Store", "StoreConflict"]
@@ -352,38 +352,9 @@ class Store:
         grade = reliability.strip().upper()
         if len(grade) != 1 or grade not in GRADES:
             raise UsageError(f"reliability must be one of A-F, got {reliability!r}")
-        now = datetime.now(UTC)
         self._grades.clear()
         with self._write() as connection:
-            found = resolve_outlet(connection, key)
-            if found is None:
-                found = normalise_outlet(key)
-                if not found:
-                    raise UsageError(f"outlet key {key!r} is empty once normalised")
-                connection.execute(
-                    outlets.insert().values(
-                        key=found,
-                        name=name or key.strip(),
-                        reliability=grade,
-                        note=note,
-                        updated_at=now,
-                    )
-                )
-            else:
-                values: dict[str, Any] = {"reliability": grade, "updated_at": now}
-                if name is not None:
-                    values["name"] = name
-                if note is not None:
-                    values["note"] = note
-                connection.execute(outlets.update().where(outlets.c.key == found).values(values))
-            # re-grade what this outlet already reported, so the change shows everywhere at once
-            of_outlet = select(documents.c.id).where(documents.c.outlet_key == found)
-            connection.execute(
-                position_rows.update()
-                .where(position_rows.c.document_id.in_(of_outlet))
-                .values(reliability=grade)
-            )
-            row = connection.execute(select(outlets).where(outlets.c.key == found)).one()
+            row = grade_outlet(connection, key, grade, name=name, note=note)
         return Outlet(**row._mapping)
 
     def outlet_reliability(self, outlet_name_or_domain: str) -> str:
