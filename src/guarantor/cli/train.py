@@ -15,6 +15,44 @@ from guarantor.ingest import read_article, read_document
 __all__ = ["register"]
 
 
+FirstOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Train on the first N train articles only: the split as it stood when a "
+        "release was trained (annotation rounds are appended at the end).",
+    ),
+]
+ExtraOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra",
+        help="Quote-based gold files to add to training; each file's texts lie beside it "
+        "in articles/ (invented sets) or are named with --extra-folder.",
+    ),
+]
+FreezeOption = Annotated[
+    bool,
+    typer.Option(
+        "--freeze-encoder/--fine-tune",
+        help="Train only the head on the encoder as shipped (fast) or fine-tune it.",
+    ),
+]
+RuleFeaturesOption = Annotated[
+    bool,
+    typer.Option(
+        "--rule-features/--no-rule-features",
+        help="Let the model read the rules' stances (the hybrid) or not (ablation).",
+    ),
+]
+NameOption = Annotated[
+    str,
+    typer.Option(
+        "--name", help=f"Extractor name the model is released under: {', '.join(HYBRID_MODELS)}."
+    ),
+]
+
+
 def train_extractor(
     corpus: Annotated[
         Path, typer.Option("--corpus", help="Folder with train.yaml and dev.yaml.")
@@ -29,32 +67,12 @@ def train_extractor(
     fraction: Annotated[
         float, typer.Option(min=0.05, max=1.0, help="Share of train articles (learning curve).")
     ] = 1.0,
-    first: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            help="Train on the first N train articles only: the split as it stood when a "
-            "release was trained (annotation rounds are appended at the end).",
-        ),
-    ] = None,
-    extra: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--extra",
-            help="Quote-based gold files to add to training; each file's texts lie beside it "
-            "in articles/ (invented sets) or are named with --extra-folder.",
-        ),
-    ] = None,
+    first: FirstOption = None,
+    extra: ExtraOption = None,
     extra_folder: Annotated[
         list[Path] | None, typer.Option("--extra-folder", help="Text folder of each --extra.")
     ] = None,
-    freeze: Annotated[
-        bool,
-        typer.Option(
-            "--freeze-encoder/--fine-tune",
-            help="Train only the head on the encoder as shipped (fast) or fine-tune it.",
-        ),
-    ] = False,
+    freeze: FreezeOption = False,
     head_epochs: Annotated[int, typer.Option(min=1, max=500, help="Head epochs (frozen).")] = 20,
     stance_weight: Annotated[
         float, typer.Option(min=1.0, max=50.0, help="Loss weight of a stance against none.")
@@ -62,23 +80,11 @@ def train_extractor(
     learning_rate: Annotated[
         float, typer.Option(min=1e-6, max=1e-3, help="Encoder learning rate.")
     ] = 4e-5,
-    rule_features: Annotated[
-        bool,
-        typer.Option(
-            "--rule-features/--no-rule-features",
-            help="Let the model read the rules' stances (the hybrid) or not (ablation).",
-        ),
-    ] = True,
+    rule_features: RuleFeaturesOption = True,
     compare: Annotated[
         bool, typer.Option("--compare", help="Also score rules only and the linear baseline.")
     ] = False,
-    name: Annotated[
-        str,
-        typer.Option(
-            "--name",
-            help=f"Extractor name the model is released under: {', '.join(HYBRID_MODELS)}.",
-        ),
-    ] = HYBRID_NAME,
+    name: NameOption = HYBRID_NAME,
 ) -> None:
     """Train the learned stance model (needs the `train` extra) and log dev F1 per epoch."""
     try:
