@@ -81,6 +81,15 @@ def train_extractor(
         float, typer.Option(min=1e-6, max=1e-3, help="Encoder learning rate.")
     ] = 4e-5,
     rule_features: RuleFeaturesOption = True,
+    doc_weight: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=100.0,
+            help="Weight of the document-level (holder) loss; 0: pair labels only (v1, v2).",
+        ),
+    ] = 0.0,
+    dropout: Annotated[float, typer.Option(min=0.0, max=0.9, help="Head dropout.")] = 0.1,
     compare: Annotated[
         bool, typer.Option("--compare", help="Also score rules only and the linear baseline.")
     ] = False,
@@ -113,6 +122,8 @@ def train_extractor(
             freeze_encoder=freeze,
             head_epochs=head_epochs,
             stance_weight=stance_weight,
+            doc_weight=doc_weight,
+            dropout=dropout,
             learning_rate=learning_rate,
             name=name,
         ),

@@ -26,6 +26,8 @@ from guarantor.extract import HYBRID_NAME
 from guarantor.extract.candidates import FEATURES
 from guarantor.extract.evaluate import Evaluation, score
 from guarantor.extract.examples import Example
+from guarantor.extract.holder_groups import holder_groups
+from guarantor.extract.holder_loss import holder_loss
 from guarantor.extract.hybrid import decide
 from guarantor.extract.labels import CONDITIONS, OPTIONS
 from guarantor.extract.record import Recorder
@@ -62,6 +64,12 @@ class TrainConfig:
     rule_features: bool = True  # False: the model alone, blind to the rules' reading (ablation)
     freeze_encoder: bool = False  # True: the MiniLM encoder as shipped, only the head learns
     head_epochs: int = 20  # epochs of the head when the encoder is frozen (cheap: rows cached)
+    dropout: float = 0.1
+    # > 0: add the document-level loss (holder_loss) with this weight; the frozen head then
+    # learns on batches of whole holder groups, with a cosine learning-rate schedule
+    doc_weight: float = 0.0
+    doc_positive_weight: float = 4.0
+    batch_holders: int = 12
     name: str = HYBRID_NAME  # the extractor name the exported model is released under
 
 
@@ -76,7 +84,7 @@ class TrainResult:
 class StanceNet(nn.Module):
     """Encoder + pooling + the two-layer head of ``stance_model.StanceHead``."""
 
-    def __init__(self, layers: int, rule_features: bool = True) -> None:
+    def __init__(self, layers: int, rule_features: bool = True, dropout: float = 0.1) -> None:
         super().__init__()
         self.rule_features = rule_features
         from transformers import BertModel
@@ -88,7 +96,7 @@ class StanceNet(nn.Module):
         self.hidden = nn.Linear(width, 256)
         self.out = nn.Linear(256, len(OPTIONS) * 5 + len(CONDITIONS))
         self.act = nn.GELU(approximate="tanh")
-        self.drop = nn.Dropout(0.1)
+        self.drop = nn.Dropout(dropout)
 
     def encode(self, arrays: torch.Tensor) -> torch.Tensor:
         return self.encoder(
@@ -240,36 +248,74 @@ def _loss(logits: torch.Tensor, targets: tuple[Any, ...], stance_loss: nn.Module
     return loss
 
 
+def _pair_batches(count: int, generator: torch.Generator) -> list[torch.Tensor]:
+    order = torch.randperm(count, generator=generator)
+    return [order[lo : lo + 64] for lo in range(0, count, 64)]
+
+
+def _holder_batches(
+    members: Sequence[Sequence[int]], size: int, generator: torch.Generator
+) -> list[tuple[list[int], torch.Tensor, torch.Tensor]]:
+    """Batches of whole holder groups: (groups, their rows, each row's group in the batch)."""
+    order = torch.randperm(len(members), generator=generator).tolist()
+    batches = []
+    for lo in range(0, len(order), size):
+        groups = order[lo : lo + size]
+        rows = torch.tensor([n for g in groups for n in members[g]], dtype=torch.long)
+        local = torch.tensor([i for i, g in enumerate(groups) for _ in members[g]])
+        batches.append((groups, rows, local))
+    return batches
+
+
 def train_head(
     train_set: Sequence[Example],
     dev_set: Sequence[Example],
     config: TrainConfig,
     log: Callable[[str], None] = print,
 ) -> tuple[StanceNet, TrainResult]:
-    """The encoder as shipped (frozen); the head learns on rows computed once."""
+    """The encoder as shipped (frozen); the head learns on rows computed once.
+
+    With ``doc_weight`` > 0 the loss adds the document-level one (``holder_loss``)
+    and batches are whole holder groups under a cosine schedule; otherwise
+    batches are 64 shuffled pairs at a constant rate (how v1 and v2 were trained).
+    """
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
-    net = StanceNet(config.layers, config.rule_features)
+    net = StanceNet(config.layers, config.rule_features, config.dropout)
     net.eval()
     tokenizer = load_tokenizer(base_model_dir() / "tokenizer.json")
     train_rows, train_owners = _cached_rows(net, tokenizer, train_set)
     dev_rows, dev_owners = _cached_rows(net, tokenizer, dev_set)
     targets = _targets(train_set, train_owners)
+    groups = holder_groups(train_set, train_owners)
+    members, doc_targets = groups.members(), torch.from_numpy(groups.targets)
     head_params = [*net.hidden.parameters(), *net.out.parameters()]
     optimiser = torch.optim.AdamW(head_params, lr=config.head_learning_rate, weight_decay=0.01)
+    by_holder = config.doc_weight > 0
+    steps = config.head_epochs * -(-len(members) // config.batch_holders)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, steps) if by_holder else None
     stance_loss = nn.CrossEntropyLoss(weight=torch.tensor([1.0] + [config.stance_weight] * 4))
     generator = torch.Generator().manual_seed(config.seed)
     result = TrainResult()
     for epoch in range(1, config.head_epochs + 1):
         net.train()
-        order = torch.randperm(len(train_owners), generator=generator)
         total = 0.0
-        for lo in range(0, len(order), 64):
-            idx = order[lo : lo + 64]
-            loss = _loss(net.head(train_rows[idx]), tuple(t[idx] for t in targets), stance_loss)
+        if by_holder:
+            batches = _holder_batches(members, config.batch_holders, generator)
+        else:
+            batches = [([], idx, idx) for idx in _pair_batches(len(train_owners), generator)]
+        for chosen, idx, local in batches:
+            logits = net.head(train_rows[idx])
+            loss = _loss(logits, tuple(t[idx] for t in targets), stance_loss)
+            if by_holder:
+                loss = loss + config.doc_weight * holder_loss(
+                    logits, local, doc_targets[chosen], config.doc_positive_weight
+                )
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
+            if schedule is not None:
+                schedule.step()
             total += float(loss.detach())
         guesses = _head_predictions(net, dev_rows, dev_owners, dev_set)
         f1 = score_predictions(dev_set, guesses, 0.5).total.f1
@@ -292,7 +338,7 @@ def train(
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
     order_rng = random.Random(config.seed)
-    net = StanceNet(config.layers, config.rule_features)
+    net = StanceNet(config.layers, config.rule_features, config.dropout)
     tokenizer = load_tokenizer(base_model_dir() / "tokenizer.json")
     head_params = [*net.hidden.parameters(), *net.out.parameters()]
     optimiser = torch.optim.AdamW(
