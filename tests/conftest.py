@@ -42,7 +42,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture(autouse=True)
 def _rules_extractor_for_plumbing_tests(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands default to extract.hybrid.v2; tests of ingest, store and CLI plumbing pin the
+    """Commands default to extract.hybrid.v3; tests of ingest, store and CLI plumbing pin the
     deterministic rule extractor so their expected positions test plumbing, not the model.
     Tests of the hybrid extractor name it explicitly (tests/extract/test_hybrid.py)."""
     if "GUARANTOR_EXTRACTOR" not in os.environ:

@@ -82,9 +82,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "extractor",
-        "extract.hybrid.v2",
-        "Extractor: extract.hybrid.v2 (rules find pairs, the learned stance model decides), "
-        "extract.hybrid.v1 (its first model) or extract.rules.v1 (rules only).",
+        "extract.hybrid.v3",
+        "Extractor: extract.hybrid.v3 (rules find pairs, the learned stance model decides), "
+        "extract.hybrid.v2 or v1 (its earlier models) or extract.rules.v1 (rules only).",
         "chosen by dev F1 on the real-article corpus (docs/extraction.md)",
     ),
     Setting(
@@ -120,9 +120,9 @@ class Settings(BaseModel):
     max_document_chars: int = Field(default=2_000_000, gt=0)
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
     commit_every: int = Field(default=200, gt=0)
-    extractor: Literal["extract.hybrid.v2", "extract.hybrid.v1", "extract.rules.v1"] = (
-        "extract.hybrid.v2"
-    )
+    extractor: Literal[
+        "extract.hybrid.v3", "extract.hybrid.v2", "extract.hybrid.v1", "extract.rules.v1"
+    ] = "extract.hybrid.v3"
     stance_threshold: float = Field(default=0.5, gt=0, lt=1)
     chunk_chars: int = Field(default=50_000, gt=0)
     scheduler_timeout: float = Field(default=10.0, gt=0)

@@ -47,8 +47,8 @@ ExtractorOption = Annotated[
     str | None,
     typer.Option(
         "--extractor",
-        help="extract.hybrid.v2 (default: rules find pairs, the learned model decides), "
-        "extract.hybrid.v1 (its first model) or extract.rules.v1 (rules only). "
+        help="extract.hybrid.v3 (default: rules find pairs, the learned model decides), "
+        "extract.hybrid.v2 or v1 (its earlier models) or extract.rules.v1 (rules only). "
         "Setting: GUARANTOR_EXTRACTOR.",
         show_default=False,
     ),

@@ -50,8 +50,12 @@ __all__ = [
 EXTRACTOR_NAME = "extract.rules.v1"
 # Each released stance model keeps its own name, so a stored position always says which
 # model found it; the newest is the default hybrid.
-HYBRID_MODELS = {"extract.hybrid.v1": "stance-v1", "extract.hybrid.v2": "stance-v2"}
-HYBRID_NAME = "extract.hybrid.v2"
+HYBRID_MODELS = {
+    "extract.hybrid.v1": "stance-v1",
+    "extract.hybrid.v2": "stance-v2",
+    "extract.hybrid.v3": "stance-v3",
+}
+HYBRID_NAME = "extract.hybrid.v3"
 EXTRACTORS = (EXTRACTOR_NAME, *HYBRID_MODELS)
 DEFAULT_EXTRACTOR = HYBRID_NAME
 DEFAULT_THRESHOLD = 0.5
