@@ -45,6 +45,15 @@ RuleFeaturesOption = Annotated[
         help="Let the model read the rules' stances (the hybrid) or not (ablation).",
     ),
 ]
+DocWeightOption = Annotated[
+    float,
+    typer.Option(
+        min=0.0,
+        max=100.0,
+        help="Weight of the document-level (holder) loss; 0: pair labels only (v1, v2).",
+    ),
+]
+DropoutOption = Annotated[float, typer.Option(min=0.0, max=0.9, help="Head dropout.")]
 NameOption = Annotated[
     str,
     typer.Option(
@@ -81,15 +90,8 @@ def train_extractor(
         float, typer.Option(min=1e-6, max=1e-3, help="Encoder learning rate.")
     ] = 4e-5,
     rule_features: RuleFeaturesOption = True,
-    doc_weight: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=100.0,
-            help="Weight of the document-level (holder) loss; 0: pair labels only (v1, v2).",
-        ),
-    ] = 0.0,
-    dropout: Annotated[float, typer.Option(min=0.0, max=0.9, help="Head dropout.")] = 0.1,
+    doc_weight: DocWeightOption = 0.0,
+    dropout: DropoutOption = 0.1,
     compare: Annotated[
         bool, typer.Option("--compare", help="Also score rules only and the linear baseline.")
     ] = False,
